@@ -1,0 +1,60 @@
+/**
+ * `@iq-eservices/sandbox`: a back end that behaves like the ministries' e-services, for demos,
+ * Storybook, tests and integrators. It is a web-standard handler, `(Request) => Promise<Response>`,
+ * so the same sandbox runs as an HTTP server (`iq-sandbox`, `@iq-eservices/sandbox/node`) and inside
+ * a page as a client's injected `fetch` ({@link createSandboxFetch}).
+ *
+ * @packageDocumentation
+ */
+import { DroppedConnection } from './faults.js';
+import type { Sandbox } from './app.js';
+
+export { createSandbox, services } from './app.js';
+export type { Sandbox, SandboxOptions, SandboxEnv, ContractViolation } from './app.js';
+export { FaultController, DroppedConnection, parseFault } from './faults.js';
+export type { FaultKind, FaultRule, Scenario } from './faults.js';
+export { SANDBOX_OTP, seedCitizens, maskNationalId, maskPhone, describeIdentities } from './data/citizens.js';
+export type { Citizen } from './data/citizens.js';
+export { seedState } from './state.js';
+export type { SandboxState } from './state.js';
+export { IDENTITY_POLICY } from './services/identity.js';
+export { UPLOAD_POLICY } from './drafts.js';
+export { negotiateLanguage } from './messages.js';
+export type { Lang, ServiceName } from './types.js';
+
+/** Options of {@link createSandboxFetch}. */
+export interface SandboxFetchOptions {
+  /** The origin requests are addressed to (default `http://sandbox.localhost`). */
+  baseUrl?: string;
+}
+
+/**
+ * A `fetch` that answers from an in-process sandbox, for pages without a server (Storybook,
+ * component tests) and for Node tests. It keeps the session cookie in memory as a browser's cookie
+ * jar would (scripts cannot set `Cookie` themselves), and a dropped-connection fault rejects with a
+ * `TypeError`, exactly as a browser's `fetch` does on a network failure.
+ */
+export function createSandboxFetch(sandbox: Sandbox, options: SandboxFetchOptions = {}): typeof fetch {
+  const jar = new Map<string, string>();
+  const base = options.baseUrl ?? 'http://sandbox.localhost';
+  return async (input, init) => {
+    const request =
+      input instanceof Request
+        ? init
+          ? new Request(input, init)
+          : input
+        : new Request(new URL(String(input), base), init);
+    if (request.signal.aborted) throw request.signal.reason ?? new DOMException('aborted', 'AbortError');
+    const pending = sandbox.fetch(request, { jar });
+    // A caller's abort ends the wait as it would on a network (the handler may still finish).
+    const aborted = new Promise<never>((_, reject) => {
+      request.signal.addEventListener('abort', () => reject(request.signal.reason ?? new DOMException('aborted', 'AbortError')), { once: true });
+    });
+    try {
+      return await Promise.race([pending, aborted]);
+    } catch (error) {
+      if (error instanceof DroppedConnection) throw new TypeError('Failed to fetch');
+      throw error;
+    }
+  };
+}
