@@ -184,8 +184,9 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
       }
       const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
       const sniffed = sniffDocumentType(head);
-      // The declared type must be allowed and match the content: a renamed executable is refused.
-      if (!sniffed || (file.type && file.type !== sniffed)) {
+      // The content decides: a renamed executable is refused, and a declared type (browsers send
+      // application/octet-stream for some files) must not contradict what the bytes are.
+      if (!sniffed || (file.type && file.type !== 'application/octet-stream' && file.type !== sniffed)) {
         return ctx.problem(422, 'document.type-not-allowed', {
           errors: [{ pointer: '/body/file', code: 'contentType', detail: fieldErrorDetail('invalid', ctx.lang) }],
         });

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm start`: the sandbox on its own port (for integrators' sites, with CORS) and the demo portal,
+// which mounts the same sandbox under its own origin as a backend-for-frontend would, so that the
+// session cookie is first-party. The portal is served with the strict Content-Security-Policy a
+// careful ministry would use: whatever the library does must work under it.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSandboxServer, sandboxRequestListener } from '@iq-eservices/sandbox/node';
+import { describeIdentities } from '@iq-eservices/sandbox';
+
+/** The policy the portal is served with (also asserted by the demo's browser test). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const FILES = {
+  '/': join(here, 'public/index.html'),
+  '/index.html': join(here, 'public/index.html'),
+  '/styles.css': join(here, 'public/styles.css'),
+  '/app.js': join(here, 'dist/app.js'),
+  '/app.js.map': join(here, 'dist/app.js.map'),
+};
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const API = /^\/(identity|ration-card|social-protection|payments)\/v1\/|^\/gateway\//;
+
+/**
+ * Starts the sandbox and the portal. Ports 0 pick free ones (tests do).
+ * @param {{ port?: number, sandboxPort?: number, host?: string, dataFile?: string, quiet?: boolean }} options
+ */
+export async function startDemo({ port = 8080, sandboxPort = 4010, host = '127.0.0.1', dataFile, quiet = false } = {}) {
+  const sandboxServer = await startSandboxServer({ port: sandboxPort, host, dataFile });
+  const api = sandboxRequestListener(sandboxServer.sandbox);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (API.test(url.pathname)) return api(req, res);
+    const file = FILES[normalize(url.pathname)];
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The demo is not built: run `npm run build`.');
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  if (!quiet) {
+    console.log(`Demo portal:  ${url}/  (Arabic; switch to Kurdish or English on the page)`);
+    console.log(`Sandbox API:  ${sandboxServer.url}  (for your own site; CORS allows localhost)`);
+    console.log(describeIdentities(sandboxServer.sandbox.citizens));
+  }
+  return {
+    url,
+    sandbox: sandboxServer.sandbox,
+    sandboxUrl: sandboxServer.url,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await sandboxServer.close();
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const demo = await startDemo({
+    port: Number(process.env.PORT ?? 8080),
+    sandboxPort: Number(process.env.SANDBOX_PORT ?? 4010),
+    dataFile: process.env.SANDBOX_DATA_FILE,
+  }).catch((error) => {
+    if (error.code === 'EADDRINUSE') {
+      console.error(`Port ${error.port} is in use. Choose others: PORT=8081 SANDBOX_PORT=4011 npm start`);
+      process.exit(1);
+    }
+    throw error;
+  });
+  const stop = () => void demo.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

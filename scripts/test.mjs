@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): contracts, generated code, types, lint, build, size budgets,
+// then every test — unit, contract, and the browser tests in Chromium. Stops at the first failure.
+import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './chromium.mjs';
+
+const chrome = ensureChromium();
+const env = { ...process.env, CHROME_PATH: chrome, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1' };
+const steps = [
+  ['contracts lint (redocly, recommended rules)', 'npx', ['--no-install', 'redocly', 'lint', '--format=stylish', '--max-problems=50']],
+  ['generated code is up to date', 'node', ['scripts/generate.mjs', '--check']],
+  ['typecheck (strict)', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']],
+  ['eslint', 'npx', ['--no-install', 'eslint', '.', '--max-warnings=0']],
+  ['prettier', 'npx', ['--no-install', 'prettier', '--check', '--log-level=warn', '.']],
+  ['build (rollup + declarations)', 'npm', ['run', 'build', '--silent']],
+  ['size budgets', 'node', ['scripts/size.mjs', '--check']],
+  ['tests', 'npm', ['run', 'test:unit', '--silent']],
+];
+
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${name} failed (${seconds} s)`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${name} (${seconds} s)`);
+}
