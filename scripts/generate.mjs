@@ -22,7 +22,7 @@ const outputs = new Map();
 
 for (const service of SERVICES) {
   const source = new URL(`file://${join(root, 'openapi', `${service}.yaml`)}`);
-  const ast = await openapiTS(source, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(source, { alphabetize: false, exportType: false, defaultNonNullable: false });
   outputs.set(join(root, 'packages/api/src/generated', `${service}.ts`), banner + astToString(ast));
 }
 

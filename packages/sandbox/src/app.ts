@@ -74,6 +74,8 @@ export interface Sandbox {
   readonly violations: ContractViolation[];
   /** The sandbox's citizens (for printing identities and for tests). */
   readonly citizens: readonly Citizen[];
+  /** How many requests reached each operation's handler (tests check every operation is exercised). */
+  readonly calls: Readonly<Record<string, number>>;
   /** Every operationId of every contract, and whether the sandbox implements it. */
   readonly operations: readonly { service: ServiceName; operationId: string; implemented: boolean }[];
 }
@@ -106,6 +108,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let state = options.state ?? seedState();
   const faults = new FaultController(options.faultSeed);
   const violations: ContractViolation[] = [];
+  const calls: Record<string, number> = {};
   const changed = () => options.onStateChange?.(state);
 
   const app = new Hono<{ Bindings: SandboxEnv }>();
@@ -187,11 +190,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     });
   }
 
+  // A dropped connection must leave the app as an exception, for the adapter to drop the socket.
+  app.onError((error) => {
+    if (error instanceof DroppedConnection) throw error;
+    console.error('sandbox: unhandled error', error);
+    return new Response(null, { status: 500 });
+  });
   app.notFound(async (c) => problemResponse(await baseContext(c, 'identity'), 404, 'not-found'));
 
   // ---- per-request context -------------------------------------------------------------------
 
-  type Base = Omit<OperationContext, 'operationId' | 'path' | 'query' | 'body' | 'session' | 'citizen'> & {
+  type Base = Omit<OperationContext, 'operationId' | 'path' | 'query' | 'body' | 'rawBody' | 'session' | 'citizen'> & {
     pendingCookies: string[];
   };
 
@@ -361,6 +370,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     let body: unknown = undefined;
     let rawBody = '';
+    let fingerprintBody = '';
     if (op.bodyType === 'json') {
       rawBody = await c.req.raw.text();
       const type = c.req.header('content-type') ?? '';
@@ -393,7 +403,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         shadow[key] = typeof value === 'string' ? value : value.name || 'file';
       }
       body = fields;
-      rawBody = JSON.stringify(shadow);
+      fingerprintBody = JSON.stringify(shadow);
       if (op.validateBody && !op.validateBody(shadow)) {
         errors.push(...toFieldErrors(op.validateBody.errors, '/body', shadow, base.lang));
       }
@@ -422,10 +432,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       path,
       query,
       body,
+      rawBody,
       session,
       citizen,
-      idempotent: (key, compute) => idempotent(ctx, key, `${c.req.method} ${url.pathname}\n${rawBody}`, compute),
+      idempotent: (key, compute) =>
+        idempotent(ctx, key, `${c.req.method} ${url.pathname}\n${fingerprintBody || rawBody}`, compute),
     };
+    calls[op.operationId] = (calls[op.operationId] ?? 0) + 1;
     const response = await handler(ctx);
     if (c.req.method !== 'GET') changed();
 
@@ -513,6 +526,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     reset,
     faults,
     violations,
+    calls,
     get citizens() {
       return state.citizens;
     },

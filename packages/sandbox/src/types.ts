@@ -65,6 +65,8 @@ export interface OperationContext {
   readonly headers: Headers;
   /** The validated JSON body; for multipart bodies a plain object of fields (files as `File`). */
   readonly body: unknown;
+  /** The body exactly as received (for signatures computed over the raw bytes); '' when none. */
+  readonly rawBody: string;
   readonly lang: Lang;
   readonly requestId: string;
   readonly state: SandboxState;
@@ -120,7 +122,7 @@ export interface ExtraRoute {
   method: 'GET' | 'POST';
   /** Hono path syntax, e.g. `/gateway/:method/:paymentId`. */
   path: string;
-  handler: (ctx: Omit<OperationContext, 'operationId' | 'body' | 'query'> & {
+  handler: (ctx: Omit<OperationContext, 'operationId' | 'body' | 'rawBody' | 'query'> & {
     query: Readonly<Record<string, string>>;
     form: () => Promise<Record<string, string>>;
   }) => Response | Promise<Response>;

@@ -50,9 +50,10 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
   // Parameters arrive as strings: coerce them to their schema types and fill defaults.
   const paramsAjv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: true, useDefaults: true });
   const bodyAjv = new Ajv2020({ strict: false, allErrors: true, discriminator: true });
+  const schemaDoc = withoutDiscriminatorMappings(doc);
   for (const ajv of [paramsAjv, bodyAjv]) {
     addFormats(ajv);
-    ajv.addSchema({ ...doc, $id: id } as object);
+    ajv.addSchema({ ...schemaDoc, $id: id } as object);
   }
   const ref = (pointer: string) => ({ $ref: `${id}#${pointer}` });
 
@@ -133,6 +134,26 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
   }
   const basePath = (doc.servers?.[0]?.url ?? '').replace(/\/$/, '');
   return { basePath, operations };
+}
+
+/**
+ * Ajv's `discriminator` keyword selects the `oneOf` branch by the property's `const` (so errors
+ * name the one branch that applies) but refuses `mapping`, which the contracts state for code
+ * generators. The mapping repeats the consts, so dropping it for validation loses nothing.
+ */
+function withoutDiscriminatorMappings<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutDiscriminatorMappings) as T;
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'discriminator' && value && typeof value === 'object') {
+      const { mapping: _mapping, ...rest } = value as Record<string, unknown>;
+      out[key] = rest;
+    } else {
+      out[key] = withoutDiscriminatorMappings(value);
+    }
+  }
+  return out as T;
 }
 
 function resolveResponse(
