@@ -34,14 +34,25 @@ const FILES = {
   '/app.js': join(here, 'dist/app.js'),
   '/app.js.map': join(here, 'dist/app.js.map'),
 };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+};
 const API = /^\/(identity|ration-card|social-protection|payments)\/v1\/|^\/gateway\//;
 
 /**
  * Starts the sandbox and the portal. Ports 0 pick free ones (tests do).
  * @param {{ port?: number, sandboxPort?: number, host?: string, dataFile?: string, quiet?: boolean }} options
  */
-export async function startDemo({ port = 8080, sandboxPort = 4010, host = '127.0.0.1', dataFile, quiet = false } = {}) {
+export async function startDemo({
+  port = 8080,
+  sandboxPort = 4010,
+  host = '127.0.0.1',
+  dataFile,
+  quiet = false,
+} = {}) {
   const sandboxServer = await startSandboxServer({ port: sandboxPort, host, dataFile });
   const api = sandboxRequestListener(sandboxServer.sandbox);
   const server = createServer(async (req, res) => {
@@ -57,10 +68,15 @@ export async function startDemo({ port = 8080, sandboxPort = 4010, host = '127.0
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The demo is not built: run `npm run build`.');
+      res
+        .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('The demo is not built: run `npm run build`.');
     }
   });
   await new Promise((resolve, reject) => {
@@ -93,7 +109,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     dataFile: process.env.SANDBOX_DATA_FILE,
   }).catch((error) => {
     if (error.code === 'EADDRINUSE') {
-      console.error(`Port ${error.port} is in use. Choose others: PORT=8081 SANDBOX_PORT=4011 npm start`);
+      console.error(
+        `Port ${error.port} is in use. Choose others: PORT=8081 SANDBOX_PORT=4011 npm start`,
+      );
       process.exit(1);
     }
     throw error;

@@ -1,4 +1,9 @@
-import { createEServicesClient, isEServicesError, unwrap, type EServicesError } from '@iq-eservices/api';
+import {
+  createEServicesClient,
+  isEServicesError,
+  unwrap,
+  type EServicesError,
+} from '@iq-eservices/api';
 import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
 import { parseCode, parseMobile, parseNationalId } from './input.js';
@@ -8,7 +13,7 @@ const stored = new URLSearchParams(location.search).get('lang');
 let lang: Lang = LANGS.includes(stored as Lang) ? (stored as Lang) : 'ar';
 
 const client = createEServicesClient({ baseUrl: location.origin, locale: () => lang });
-const root = document.getElementById('app')!;
+const root = document.getElementById('app') ?? document.body;
 
 type View =
   | { name: 'start'; method: 'national-id' | 'phone'; value: string; error?: string }
@@ -42,9 +47,16 @@ let busy = false;
 
 const t = (key: MessageKey, values?: Record<string, string | number>) => message(lang, key, values);
 const number = (n: number) => new Intl.NumberFormat(`${lang}-IQ`).format(n);
-const money = (n: number) => new Intl.NumberFormat(`${lang}-IQ`, { style: 'currency', currency: 'IQD', maximumFractionDigits: 0 }).format(n);
-const date = (iso: string) => new Intl.DateTimeFormat(`${lang}-IQ`, { dateStyle: 'long' }).format(new Date(iso));
-const time = (iso: string) => new Intl.DateTimeFormat(`${lang}-IQ`, { timeStyle: 'short' }).format(new Date(iso));
+const money = (n: number) =>
+  new Intl.NumberFormat(`${lang}-IQ`, {
+    style: 'currency',
+    currency: 'IQD',
+    maximumFractionDigits: 0,
+  }).format(n);
+const date = (iso: string) =>
+  new Intl.DateTimeFormat(`${lang}-IQ`, { dateStyle: 'long' }).format(new Date(iso));
+const time = (iso: string) =>
+  new Intl.DateTimeFormat(`${lang}-IQ`, { timeStyle: 'short' }).format(new Date(iso));
 
 function describe(error: unknown): string {
   if (!isEServicesError(error)) return t('error.network');
@@ -58,7 +70,9 @@ function describe(error: unknown): string {
     case 'otp.expired':
       return t(`error.${e.code}`);
     case 'identity.locked':
-      return t('error.identity.locked', { time: time(String(e.problem?.lockedUntil ?? new Date().toISOString())) });
+      return t('error.identity.locked', {
+        time: time(String(e.problem?.lockedUntil ?? new Date().toISOString())),
+      });
     case 'rate-limited':
     case 'otp.resend-too-early':
       return t('error.rate-limited', { seconds: number(e.retryAfterSeconds ?? 30) });
@@ -83,7 +97,8 @@ function startSignIn(form: HTMLFormElement) {
   if (view.name !== 'start') return;
   const current = view;
   current.value = (form.elements.namedItem('identifier') as HTMLInputElement).value;
-  const parsed = current.method === 'national-id' ? parseNationalId(current.value) : parseMobile(current.value);
+  const parsed =
+    current.method === 'national-id' ? parseNationalId(current.value) : parseMobile(current.value);
   if (!parsed) {
     current.error = t(current.method === 'national-id' ? 'error.nationalId' : 'error.phone');
     render();
@@ -91,7 +106,10 @@ function startSignIn(form: HTMLFormElement) {
   }
   void act(async () => {
     try {
-      const body = current.method === 'national-id' ? { method: 'national-id' as const, nationalId: parsed } : { method: 'phone' as const, phone: parsed };
+      const body =
+        current.method === 'national-id'
+          ? { method: 'national-id' as const, nationalId: parsed }
+          : { method: 'phone' as const, phone: parsed };
       const challenge = unwrap(await client.identity.POST('/sign-in', { body }));
       view = {
         name: 'code',
@@ -120,11 +138,17 @@ function verify(form: HTMLFormElement) {
   }
   void act(async () => {
     try {
-      unwrap(await client.identity.POST('/sign-in/{challengeId}/verify', { params: { path: { challengeId: current.challengeId } }, body: { code } }));
+      unwrap(
+        await client.identity.POST('/sign-in/{challengeId}/verify', {
+          params: { path: { challengeId: current.challengeId } },
+          body: { code },
+        }),
+      );
       view = { name: 'home' };
       await loadHome();
     } catch (error) {
-      if (isEServicesError(error) && typeof error.problem?.attemptsLeft === 'number') current.attemptsLeft = error.problem.attemptsLeft;
+      if (isEServicesError(error) && typeof error.problem?.attemptsLeft === 'number')
+        current.attemptsLeft = error.problem.attemptsLeft;
       current.error = describe(error);
     }
   });
@@ -135,7 +159,11 @@ function resend() {
   const current = view;
   void act(async () => {
     try {
-      const challenge = unwrap(await client.identity.POST('/sign-in/{challengeId}/resend', { params: { path: { challengeId: current.challengeId } } }));
+      const challenge = unwrap(
+        await client.identity.POST('/sign-in/{challengeId}/resend', {
+          params: { path: { challengeId: current.challengeId } },
+        }),
+      );
       current.resendAt = Date.now() + challenge.resendAfterSeconds * 1000;
       current.error = undefined;
     } catch (error) {
@@ -162,8 +190,18 @@ async function loadHome() {
       members: card.data.members.map((m) => ({ name: m.name, relation: m.relation })),
     };
   }
-  if (entitlement.data) data.entitlement = entitlement.data.items.map((i) => ({ name: i.name, total: i.total, unit: i.unit }));
-  if (payables.data) data.bills = payables.data.items.map((p) => ({ title: p.title, amount: p.amount, dueDate: p.dueDate }));
+  if (entitlement.data)
+    data.entitlement = entitlement.data.items.map((i) => ({
+      name: i.name,
+      total: i.total,
+      unit: i.unit,
+    }));
+  if (payables.data)
+    data.bills = payables.data.items.map((p) => ({
+      title: p.title,
+      amount: p.amount,
+      dueDate: p.dueDate,
+    }));
   view = { name: 'home', data };
 }
 
@@ -175,7 +213,14 @@ function signOut() {
   });
 }
 
-function field(id: string, label: string, hint: string, value: string, error: string | undefined, extra: Record<string, string | boolean>) {
+function field(
+  id: string,
+  label: string,
+  hint: string,
+  value: string,
+  error: string | undefined,
+  extra: Record<string, string | boolean>,
+) {
   const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return h(
     'div',
@@ -183,7 +228,14 @@ function field(id: string, label: string, hint: string, value: string, error: st
     h('label', { for: id }, label),
     h('p', { id: `${id}-hint`, class: 'hint' }, hint),
     error ? h('p', { id: `${id}-error`, class: 'error', role: 'alert' }, error) : null,
-    h('input', { id, value, dir: 'ltr', 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : undefined, ...extra }),
+    h('input', {
+      id,
+      value,
+      dir: 'ltr',
+      'aria-describedby': describedBy,
+      'aria-invalid': error ? 'true' : undefined,
+      ...extra,
+    }),
   );
 }
 
@@ -196,13 +248,28 @@ function renderStart(v: Extract<View, { name: 'start' }>) {
       {},
       h('legend', {}, t('signIn')),
       ...(['national-id', 'phone'] as const).map((method) => {
-        const radio = h('input', { type: 'radio', name: 'method', id: `method-${method}`, value: method, checked: v.method === method });
+        const radio = h('input', {
+          type: 'radio',
+          name: 'method',
+          id: `method-${method}`,
+          value: method,
+          checked: v.method === method,
+        });
         radio.addEventListener('change', () => {
           v.method = method;
           v.error = undefined;
           render();
         });
-        return h('div', { class: 'choice' }, radio, h('label', { for: `method-${method}` }, t(method === 'national-id' ? 'byNationalId' : 'byPhone')));
+        return h(
+          'div',
+          { class: 'choice' },
+          radio,
+          h(
+            'label',
+            { for: `method-${method}` },
+            t(method === 'national-id' ? 'byNationalId' : 'byPhone'),
+          ),
+        );
       }),
     ),
     field(
@@ -211,7 +278,12 @@ function renderStart(v: Extract<View, { name: 'start' }>) {
       t(v.method === 'national-id' ? 'nationalIdHint' : 'phoneHint'),
       v.value,
       v.error,
-      { name: 'identifier', inputmode: 'numeric', autocomplete: v.method === 'phone' ? 'tel' : 'off', spellcheck: 'false' },
+      {
+        name: 'identifier',
+        inputmode: 'numeric',
+        autocomplete: v.method === 'phone' ? 'tel' : 'off',
+        spellcheck: 'false',
+      },
     ),
     h('button', { type: 'submit', disabled: busy }, t('sendCode')),
   );
@@ -223,7 +295,16 @@ function renderStart(v: Extract<View, { name: 'start' }>) {
     'section',
     {},
     h('p', {}, t('intro')),
-    h('p', { class: 'note' }, `${t('sandboxNote')} `, isolate('123456'), ' — ', isolate('199012345678'), ' · ', isolate('07701234567')),
+    h(
+      'p',
+      { class: 'note' },
+      `${t('sandboxNote')} `,
+      isolate('123456'),
+      ' — ',
+      isolate('199012345678'),
+      ' · ',
+      isolate('07701234567'),
+    ),
     form,
   );
 }
@@ -232,13 +313,27 @@ function renderCode(v: Extract<View, { name: 'code' }>) {
   const form = h(
     'form',
     { novalidate: true },
-    h('p', {}, t('codeHint', { destination: '' }).replace(/\.\s*$/, ''), ' ', isolate(v.destination), '.'),
-    field('code', t('codeLabel'), t('attemptsLeft', { count: number(v.attemptsLeft) }), v.value, v.error, {
-      name: 'code',
-      inputmode: 'numeric',
-      autocomplete: 'one-time-code',
-      maxlength: String(v.codeLength * 2),
-    }),
+    h(
+      'p',
+      {},
+      t('codeHint', { destination: '' }).replace(/\.\s*$/, ''),
+      ' ',
+      isolate(v.destination),
+      '.',
+    ),
+    field(
+      'code',
+      t('codeLabel'),
+      t('attemptsLeft', { count: number(v.attemptsLeft) }),
+      v.value,
+      v.error,
+      {
+        name: 'code',
+        inputmode: 'numeric',
+        autocomplete: 'one-time-code',
+        maxlength: String(v.codeLength * 2),
+      },
+    ),
     h('button', { type: 'submit', disabled: busy }, t('verify')),
   );
   form.addEventListener('submit', (event) => {
@@ -246,9 +341,19 @@ function renderCode(v: Extract<View, { name: 'code' }>) {
     verify(form);
   });
   const wait = Math.max(0, Math.ceil((v.resendAt - Date.now()) / 1000));
-  const again = h('button', { type: 'button', class: 'secondary', disabled: busy || wait > 0 }, t('resend'));
+  const again = h(
+    'button',
+    { type: 'button', class: 'secondary', disabled: busy || wait > 0 },
+    t('resend'),
+  );
   again.addEventListener('click', resend);
-  return h('section', {}, form, wait > 0 ? h('p', { class: 'hint' }, t('resendIn', { seconds: number(wait) })) : null, again);
+  return h(
+    'section',
+    {},
+    form,
+    wait > 0 ? h('p', { class: 'hint' }, t('resendIn', { seconds: number(wait) })) : null,
+    again,
+  );
 }
 
 function renderHome(v: Extract<View, { name: 'home' }>) {
@@ -265,17 +370,48 @@ function renderHome(v: Extract<View, { name: 'home' }>) {
           'article',
           { class: 'card' },
           h('h3', {}, t('card')),
-          h('dl', {}, h('dt', {}, t('cardNumber')), h('dd', {}, isolate(d.card.cardNumber)), h('dt', {}, t('status')), h('dd', {}, t(d.card.state === 'active' ? 'active' : 'blocked'))),
-          d.card.reasonText ? h('p', { class: 'warning' }, d.card.reasonText, ' ', d.card.actionText ?? '') : null,
+          h(
+            'dl',
+            {},
+            h('dt', {}, t('cardNumber')),
+            h('dd', {}, isolate(d.card.cardNumber)),
+            h('dt', {}, t('status')),
+            h('dd', {}, t(d.card.state === 'active' ? 'active' : 'blocked')),
+          ),
+          d.card.reasonText
+            ? h('p', { class: 'warning' }, d.card.reasonText, ' ', d.card.actionText ?? '')
+            : null,
           h('h4', {}, t('members')),
           h('ul', {}, ...d.card.members.map((m) => h('li', {}, isolate(m.name, 'auto')))),
           d.entitlement ? h('h4', {}, t('entitlement')) : null,
-          d.entitlement ? h('ul', {}, ...d.entitlement.map((i) => h('li', {}, `${i.name}: ${number(i.total)} ${t(`unit.${i.unit}` as MessageKey)}`))) : null,
+          d.entitlement
+            ? h(
+                'ul',
+                {},
+                ...d.entitlement.map((i) =>
+                  h('li', {}, `${i.name}: ${number(i.total)} ${t(`unit.${i.unit}` as MessageKey)}`),
+                ),
+              )
+            : null,
         )
       : null,
     h('h3', {}, t('bills')),
     d.bills.length
-      ? h('ul', { class: 'bills' }, ...d.bills.map((b) => h('li', {}, isolate(b.title, 'auto'), ' — ', money(b.amount), ' — ', t('due', { date: date(b.dueDate) }))))
+      ? h(
+          'ul',
+          { class: 'bills' },
+          ...d.bills.map((b) =>
+            h(
+              'li',
+              {},
+              isolate(b.title, 'auto'),
+              ' — ',
+              money(b.amount),
+              ' — ',
+              t('due', { date: date(b.dueDate) }),
+            ),
+          ),
+        )
       : h('p', {}, t('noBills')),
     out,
   );
@@ -285,14 +421,37 @@ function render() {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang === 'en' ? 'ltr' : 'rtl';
   document.title = t('title');
-  const select = h('select', { id: 'lang', 'aria-label': t('language') }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang }, l === 'ar' ? 'العربية' : l === 'ckb' ? 'کوردی' : 'English')));
+  const select = h(
+    'select',
+    { id: 'lang', 'aria-label': t('language') },
+    ...LANGS.map((l) =>
+      h(
+        'option',
+        { value: l, selected: l === lang },
+        l === 'ar' ? 'العربية' : l === 'ckb' ? 'کوردی' : 'English',
+      ),
+    ),
+  );
   select.addEventListener('change', () => {
     lang = select.value as Lang;
     render();
     if (view.name === 'home' && view.data) void act(loadHome);
   });
-  const main = view.name === 'start' ? renderStart(view) : view.name === 'code' ? renderCode(view) : renderHome(view);
-  root.replaceChildren(h('header', {}, h('h1', {}, t('title')), h('label', { for: 'lang', class: 'lang' }, t('language'), ' ', select)), h('main', {}, main));
+  const main =
+    view.name === 'start'
+      ? renderStart(view)
+      : view.name === 'code'
+        ? renderCode(view)
+        : renderHome(view);
+  root.replaceChildren(
+    h(
+      'header',
+      {},
+      h('h1', {}, t('title')),
+      h('label', { for: 'lang', class: 'lang' }, t('language'), ' ', select),
+    ),
+    h('main', {}, main),
+  );
 }
 
 setInterval(() => {

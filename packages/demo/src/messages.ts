@@ -3,7 +3,8 @@ export type Lang = 'ar' | 'ckb' | 'en';
 
 const en = {
   title: 'Iraq e-services — demo portal',
-  intro: 'Sign in with your national card number or mobile number to see your ration card and bills.',
+  intro:
+    'Sign in with your national card number or mobile number to see your ration card and bills.',
   sandboxNote: 'Sandbox: any listed identity works with the code',
   language: 'Language',
   signIn: 'Sign in',
@@ -44,7 +45,8 @@ const en = {
   'error.otp.expired': 'The code has expired. Ask for a new one.',
   'error.identity.locked': 'Sign-in is locked until {time} after too many wrong codes.',
   'error.rate-limited': 'Too many attempts. Try again in {seconds} s.',
-  'error.network': 'No connection to the service. Check your connection and try again; nothing you typed was lost.',
+  'error.network':
+    'No connection to the service. Check your connection and try again; nothing you typed was lost.',
   'error.other': 'Something went wrong. Try again. (reference {requestId})',
 };
 
@@ -99,7 +101,8 @@ const ar: Messages = {
 
 const ckb: Messages = {
   title: 'خزمەتگوزارییە ئەلیکترۆنییەکانی عێراق — دەروازەی تاقیکاری',
-  intro: 'بە ژمارەی کارتی نیشتمانی یان ژمارەی مۆبایل بچۆ ژوورەوە بۆ بینینی کارتی خۆراک و پسوولەکانت.',
+  intro:
+    'بە ژمارەی کارتی نیشتمانی یان ژمارەی مۆبایل بچۆ ژوورەوە بۆ بینینی کارتی خۆراک و پسوولەکانت.',
   sandboxNote: 'ژینگەی تاقیکاری: هەر ناسنامەیەکی لیستەکە لەگەڵ ئەم کۆدە کار دەکات',
   language: 'زمان',
   signIn: 'چوونەژوورەوە',
@@ -140,7 +143,8 @@ const ckb: Messages = {
   'error.otp.expired': 'ماوەی کۆدەکە بەسەرچوو. داوای کۆدێکی نوێ بکە.',
   'error.identity.locked': 'چوونەژوورەوە تا {time} ڕاگیراوە بەهۆی کۆدی هەڵەی زۆر.',
   'error.rate-limited': 'هەوڵی زۆر. دوای {seconds} چرکە هەوڵ بدەرەوە.',
-  'error.network': 'پەیوەندی بە خزمەتگوزارییەکەوە نییە. پەیوەندییەکەت بپشکنە و دووبارە هەوڵ بدەرەوە؛ هیچ شتێک لەوەی نووسیوتە ون نەبووە.',
+  'error.network':
+    'پەیوەندی بە خزمەتگوزارییەکەوە نییە. پەیوەندییەکەت بپشکنە و دووبارە هەوڵ بدەرەوە؛ هیچ شتێک لەوەی نووسیوتە ون نەبووە.',
   'error.other': 'هەڵەیەک ڕوویدا. دووبارە هەوڵ بدەرەوە. (ژمارەی ئاماژە {requestId})',
 };
 
@@ -148,6 +152,12 @@ export const catalogues: Record<Lang, Messages> = { ar, ckb, en };
 export type MessageKey = keyof Messages;
 
 /** A message with `{name}` placeholders filled (values are text, never markup). */
-export function message(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return catalogues[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+export function message(
+  lang: Lang,
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name] ?? ''),
+  );
 }

@@ -31,7 +31,9 @@ async function open(width = 360): Promise<{ page: Page; problems: string[] }> {
     if (m.type() === 'error') problems.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective}`),
+    );
   });
   const response = await page.goto(`${demo.url}/`);
   assert.equal(response?.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
@@ -42,7 +44,7 @@ test('the portal opens in Arabic, right to left, under a strict CSP', async () =
   const { page, problems } = await open();
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-  assert.match(await page.textContent('h1') ?? '', /الخدمات الإلكترونية/);
+  assert.match((await page.textContent('h1')) ?? '', /الخدمات الإلكترونية/);
   assert.deepEqual(problems, []);
 });
 
@@ -56,12 +58,18 @@ test('a citizen signs in with Arabic-Indic digits and sees the household card an
   await page.keyboard.type('۱۲۳۴۵۶');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#welcome');
-  assert.match(await page.textContent('#welcome') ?? '', /علي حسين كاظم الموسوي/);
-  assert.match(await page.textContent('.card') ?? '', /فعّالة/);
+  assert.match((await page.textContent('#welcome')) ?? '', /علي حسين كاظم الموسوي/);
+  assert.match((await page.textContent('.card')) ?? '', /فعّالة/);
   assert.ok((await page.locator('.card li').count()) > 1, 'members are listed');
-  assert.match(await page.textContent('.bills') ?? '', /د\.ع/, 'amounts in dinars, localized');
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
-  assert.ok(!storage.includes('199012345678') && !storage.includes('123456') && !/ses_|csrf_/.test(storage), 'nothing personal in storage or the URL');
+  assert.match((await page.textContent('.bills')) ?? '', /د\.ع/, 'amounts in dinars, localized');
+  const storage = await page.evaluate(
+    () =>
+      JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href,
+  );
+  assert.ok(
+    !storage.includes('199012345678') && !storage.includes('123456') && !/ses_|csrf_/.test(storage),
+    'nothing personal in storage or the URL',
+  );
   assert.deepEqual(problems, []);
 });
 
@@ -71,20 +79,30 @@ test('an invalid number gets a localized message and no request; a wrong code sa
   page.on('request', (r) => requests.push(r.url()));
   await page.fill('#identifier', '12345');
   await page.keyboard.press('Enter');
-  assert.match(await page.textContent('.error') ?? '', /الاثني عشر/);
+  assert.match((await page.textContent('.error')) ?? '', /الاثني عشر/);
   assert.equal(await page.getAttribute('#identifier', 'aria-invalid'), 'true');
   assert.equal(await page.inputValue('#identifier'), '12345', 'what was typed is kept');
-  assert.deepEqual(requests.filter((u) => u.includes('/identity/')), []);
+  assert.deepEqual(
+    requests.filter((u) => u.includes('/identity/')),
+    [],
+  );
   await page.fill('#identifier', '199012345678');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#code');
   await page.fill('#code', '000000');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.error');
-  assert.match(await page.textContent('.error') ?? '', /الرمز غير صحيح/);
-  assert.match(await page.textContent('.field') ?? '', /٢/, 'attempts left, in Arabic-Indic digits');
+  assert.match((await page.textContent('.error')) ?? '', /الرمز غير صحيح/);
+  assert.match(
+    (await page.textContent('.field')) ?? '',
+    /٢/,
+    'attempts left, in Arabic-Indic digits',
+  );
   // 400 from the error responses is expected in the console; anything else is a problem.
-  assert.deepEqual(problems.filter((p) => !p.includes('422')), []);
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('422')),
+    [],
+  );
 });
 
 test('the language switch re-renders in Kurdish (right to left) and English (left to right)', async () => {
@@ -92,7 +110,7 @@ test('the language switch re-renders in Kurdish (right to left) and English (lef
   await page.selectOption('#lang', 'ckb');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   assert.equal(await page.getAttribute('html', 'lang'), 'ckb');
-  assert.match(await page.textContent('legend') ?? '', /چوونەژوورەوە/);
+  assert.match((await page.textContent('legend')) ?? '', /چوونەژوورەوە/);
   await page.selectOption('#lang', 'en');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
   assert.equal(await page.textContent('legend'), 'Sign in');

@@ -1,7 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { contracts } from './generated/contracts.js';
-import { compileContract, responseValidator, toFieldErrors, type CompiledContract, type CompiledOperation } from './validation.js';
+import {
+  compileContract,
+  responseValidator,
+  toFieldErrors,
+  type CompiledContract,
+  type CompiledOperation,
+} from './validation.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { fieldErrorDetail, negotiateLanguage, problemTitle } from './messages.js';
 import { seedState, type SandboxState } from './state.js';
@@ -77,14 +83,29 @@ export interface Sandbox {
   /** How many requests reached each operation's handler (tests check every operation is exercised). */
   readonly calls: Readonly<Record<string, number>>;
   /** Every operationId of every contract, and whether the sandbox implements it. */
-  readonly operations: readonly { service: ServiceName; operationId: string; implemented: boolean }[];
+  readonly operations: readonly {
+    service: ServiceName;
+    operationId: string;
+    implemented: boolean;
+  }[];
 }
 
 /** The services, in contract order. */
-export const services: ServiceModule[] = [identityService, rationCardService, socialProtectionService, paymentsService];
+export const services: ServiceModule[] = [
+  identityService,
+  rationCardService,
+  socialProtectionService,
+  paymentsService,
+];
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const EXPOSED_HEADERS = ['X-Request-Id', 'X-CSRF-Token', 'Retry-After', 'Content-Language', 'Idempotency-Replayed'];
+const EXPOSED_HEADERS = [
+  'X-Request-Id',
+  'X-CSRF-Token',
+  'Retry-After',
+  'Content-Language',
+  'Idempotency-Replayed',
+];
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
@@ -115,9 +136,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.use(
     '*',
     cors({
-      origin: (origin) => (LOCAL_ORIGIN.test(origin) || allowedOrigins.includes(origin) ? origin : null),
+      origin: (origin) =>
+        LOCAL_ORIGIN.test(origin) || allowedOrigins.includes(origin) ? origin : null,
       credentials: true,
-      allowHeaders: ['Content-Type', 'Accept-Language', 'X-Request-Id', 'X-CSRF-Token', 'Idempotency-Key', 'Authorization'],
+      allowHeaders: [
+        'Content-Type',
+        'Accept-Language',
+        'X-Request-Id',
+        'X-CSRF-Token',
+        'Idempotency-Key',
+        'Authorization',
+      ],
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       exposeHeaders: EXPOSED_HEADERS,
       maxAge: 600,
@@ -132,7 +161,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const compiled = compiledContract(service.name, doc);
     for (const op of compiled.operations) {
       const handler = service.handlers[op.operationId];
-      operations.push({ service: service.name, operationId: op.operationId, implemented: Boolean(handler) });
+      operations.push({
+        service: service.name,
+        operationId: op.operationId,
+        implemented: Boolean(handler),
+      });
       const route = compiled.basePath + op.path.replace(/\{([^}]+)\}/g, ':$1');
       app.on(op.method.toUpperCase(), route, async (c) => {
         const base = await baseContext(c, service.name);
@@ -180,7 +213,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         scenario = (await c.req.json()) as Scenario;
         faults.set(scenario);
       } catch {
-        return Response.json({ error: 'expected a JSON scenario { latencyMs, faults }' }, { status: 400 });
+        return Response.json(
+          { error: 'expected a JSON scenario { latencyMs, faults }' },
+          { status: 400 },
+        );
       }
       return Response.json(faults.scenario);
     });
@@ -200,15 +236,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   // ---- per-request context -------------------------------------------------------------------
 
-  type Base = Omit<OperationContext, 'operationId' | 'path' | 'query' | 'body' | 'rawBody' | 'session' | 'citizen'> & {
+  type Base = Omit<
+    OperationContext,
+    'operationId' | 'path' | 'query' | 'body' | 'rawBody' | 'session' | 'citizen'
+  > & {
     pendingCookies: string[];
   };
 
-  async function baseContext(c: Context<{ Bindings: SandboxEnv }>, serviceName: ServiceName): Promise<Base> {
+  async function baseContext(
+    c: Context<{ Bindings: SandboxEnv }>,
+    serviceName: ServiceName,
+  ): Promise<Base> {
     const request = c.req.raw;
     const lang = negotiateLanguage(request.headers.get('accept-language'));
     const given = request.headers.get('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : `req_${crypto.randomUUID().replace(/-/g, '')}`;
+    const requestId =
+      given && REQUEST_ID.test(given) ? given : `req_${crypto.randomUUID().replace(/-/g, '')}`;
     const now = clock();
     const jar = c.env?.jar;
     const pendingCookies: string[] = [];
@@ -226,11 +269,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       allowedOrigins,
       pendingCookies,
       json: (status, body, headers) =>
-        new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } }),
+        new Response(JSON.stringify(body), {
+          status,
+          headers: { 'Content-Type': 'application/json', ...headers },
+        }),
       noContent: (headers) => new Response(null, { status: 204, headers }),
       html: (status, body, headers) =>
-        new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers } }),
-      redirect: (location, status = 303) => new Response(null, { status, headers: { Location: location } }),
+        new Response(body, {
+          status,
+          headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers },
+        }),
+      redirect: (location, status = 303) =>
+        new Response(null, { status, headers: { Location: location } }),
       problem: (status, code, extra) => problemResponse(base, status, code, extra),
       cookie: (name) => (jar ? jar.get(name) : requestCookies[name]),
       setCookie: (name, value, cookieOptions?: CookieOptions) => {
@@ -263,7 +313,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return base;
   }
 
-  function problemResponse(base: Base, status: number, code: string, extra: ProblemExtra = {}): Response {
+  function problemResponse(
+    base: Base,
+    status: number,
+    code: string,
+    extra: ProblemExtra = {},
+  ): Response {
     const { headers, ...members } = extra;
     const path = new URL(base.request.url).pathname;
     const body = {
@@ -287,7 +342,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     headers.set('Content-Language', base.lang);
     headers.set('Cache-Control', 'no-store');
     for (const cookie of base.pendingCookies) headers.append('Set-Cookie', cookie);
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    return new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
 
   function resolveSession(
@@ -298,9 +357,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const authorization = c.req.header('authorization');
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice(7);
-      const session = Object.values(state.identity.sessions).find((s) => s.accessToken === token) ?? null;
+      const session =
+        Object.values(state.identity.sessions).find((s) => s.accessToken === token) ?? null;
       if (!session) return { session: null, problem: base.problem(401, 'auth.required') };
-      if (Date.parse(session.accessExpiresAt ?? '') <= now || Date.parse(session.expiresAt) <= now) {
+      if (
+        Date.parse(session.accessExpiresAt ?? '') <= now ||
+        Date.parse(session.expiresAt) <= now
+      ) {
         return { session: null, problem: base.problem(401, 'auth.token-expired') };
       }
       return { session, problem: null };
@@ -308,7 +371,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const id = base.cookie('iq_session');
     if (!id) return { session: null, problem: base.problem(401, 'auth.required') };
     const session = state.identity.sessions[id];
-    if (!session || session.mode !== 'cookie') return { session: null, problem: base.problem(401, 'auth.required') };
+    if (!session || session.mode !== 'cookie')
+      return { session: null, problem: base.problem(401, 'auth.required') };
     if (Date.parse(session.expiresAt) <= now) {
       return { session: null, problem: base.problem(401, 'auth.token-expired') };
     }
@@ -331,12 +395,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return problemResponse(base, 504, 'service.unavailable');
     }
     if (kind === 'malformed') {
-      return new Response('{"truncated": ', { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return new Response('{"truncated": ', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }
     const retry = kind === 429 || kind === 503 ? { 'Retry-After': '1' } : undefined;
-    return problemResponse(base, kind, kind === 429 ? 'rate-limited' : kind === 500 ? 'server.error' : 'service.unavailable', {
-      ...(retry ? { headers: retry, retryAfterSeconds: 1 } : {}),
-    });
+    return problemResponse(
+      base,
+      kind,
+      kind === 429 ? 'rate-limited' : kind === 500 ? 'server.error' : 'service.unavailable',
+      {
+        ...(retry ? { headers: retry, retryAfterSeconds: 1 } : {}),
+      },
+    );
   }
 
   async function runOperation(
@@ -352,14 +424,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     // ---- validate the request against the contract ----
     const errors: FieldError[] = [];
     const path = { ...(c.req.param() as Record<string, string>) };
-    if (!op.validatePath(path)) errors.push(...toFieldErrors(op.validatePath.errors, '/path', path, base.lang));
+    if (!op.validatePath(path))
+      errors.push(...toFieldErrors(op.validatePath.errors, '/path', path, base.lang));
     const url = new URL(c.req.url);
     const query: Record<string, unknown> = {};
     for (const key of new Set(url.searchParams.keys())) {
       const values = url.searchParams.getAll(key);
       query[key] = values.length > 1 ? values : values[0];
     }
-    if (!op.validateQuery(query)) errors.push(...toFieldErrors(op.validateQuery.errors, '/query', query, base.lang));
+    if (!op.validateQuery(query))
+      errors.push(...toFieldErrors(op.validateQuery.errors, '/query', query, base.lang));
     const headerValues: Record<string, string> = {};
     c.req.raw.headers.forEach((value, key) => {
       headerValues[key] = value;
@@ -375,7 +449,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       rawBody = await c.req.raw.text();
       const type = c.req.header('content-type') ?? '';
       if (rawBody.length === 0) {
-        if (op.bodyRequired) errors.push({ pointer: '/body', code: 'required', detail: fieldErrorDetail('required', base.lang) });
+        if (op.bodyRequired)
+          errors.push({
+            pointer: '/body',
+            code: 'required',
+            detail: fieldErrorDetail('required', base.lang),
+          });
       } else if (!/^application\/(.+\+)?json\b/i.test(type)) {
         return finish(base, base.problem(400, 'request.malformed'));
       } else {
@@ -409,7 +488,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       }
       const file = fields['file'];
       if ('file' in fields && typeof file === 'string') {
-        errors.push({ pointer: '/body/file', code: 'type', detail: fieldErrorDetail('type', base.lang) });
+        errors.push({
+          pointer: '/body/file',
+          code: 'type',
+          detail: fieldErrorDetail('type', base.lang),
+        });
       }
     }
 
@@ -425,7 +508,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     if (!handler) return finish(base, base.problem(500, 'server.error'));
 
-    const citizen = session ? (state.citizens.find((x) => x.id === session.citizenId) ?? null) : null;
+    const citizen = session
+      ? (state.citizens.find((x) => x.id === session.citizenId) ?? null)
+      : null;
     const ctx: OperationContext = {
       ...base,
       operationId: op.operationId,
@@ -436,7 +521,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       session,
       citizen,
       idempotent: (key, compute) =>
-        idempotent(ctx, key, `${c.req.method} ${url.pathname}\n${fingerprintBody || rawBody}`, compute),
+        idempotent(
+          ctx,
+          key,
+          `${c.req.method} ${url.pathname}\n${fingerprintBody || rawBody}`,
+          compute,
+        ),
     };
     calls[op.operationId] = (calls[op.operationId] ?? 0) + 1;
     const response = await handler(ctx);
@@ -457,14 +547,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const scope = `${ctx.operationId}|${ctx.citizen?.id ?? 'anonymous'}|${key}`;
     const record = state.idempotency[scope];
     if (record) {
-      if (record.inProgress) return ctx.problem(409, 'idempotency.in-progress', { headers: { 'Retry-After': '1' } });
+      if (record.inProgress)
+        return ctx.problem(409, 'idempotency.in-progress', { headers: { 'Retry-After': '1' } });
       if (record.fingerprint !== fingerprint) return ctx.problem(409, 'idempotency.key-reused');
       return new Response(record.body, {
         status: record.status,
         headers: { 'Content-Type': record.contentType, 'Idempotency-Replayed': 'true' },
       });
     }
-    state.idempotency[scope] = { fingerprint, status: 0, body: '', contentType: '', inProgress: true };
+    state.idempotency[scope] = {
+      fingerprint,
+      status: 0,
+      body: '',
+      contentType: '',
+      inProgress: true,
+    };
     try {
       const response = await compute();
       if (response.status >= 200 && response.status < 300) {
@@ -496,7 +593,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       try {
         const body = JSON.parse(text) as unknown;
         if (!validator(body)) {
-          problems.push(...(validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`));
+          problems.push(
+            ...(validator.errors ?? []).map(
+              (e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`,
+            ),
+          );
         }
       } catch {
         problems.push('body is not JSON');
@@ -504,7 +605,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     if (problems.length > 0) {
       violations.push({ operationId: op.operationId, status: response.status, errors: problems });
-      console.error(`sandbox: ${op.operationId} ${response.status} does not match the contract: ${problems.join('; ')}`);
+      console.error(
+        `sandbox: ${op.operationId} ${response.status} does not match the contract: ${problems.join('; ')}`,
+      );
     }
   }
 
@@ -533,7 +636,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     operations,
   };
 }
-
 
 function parseCookies(header: string | null): Record<string, string> {
   const out: Record<string, string> = {};

@@ -3,7 +3,8 @@ import type { FieldError, OperationContext, OperationHandler } from './types.js'
 import { fieldErrorDetail } from './messages.js';
 
 /** `common.yaml#/components/schemas/RequestStatus`. */
-export type RequestStatus = 'draft' | 'submitted' | 'under-review' | 'approved' | 'rejected' | 'needs-information';
+export type RequestStatus =
+  'draft' | 'submitted' | 'under-review' | 'approved' | 'rejected' | 'needs-information';
 
 /** `common.yaml#/components/schemas/SupportingDocument`. */
 export interface SupportingDocument {
@@ -98,6 +99,8 @@ export function sniffDocumentType(bytes: Uint8Array): SupportingDocument['conten
   return null;
 }
 
+// Control and bidi characters are exactly what this must match.
+// eslint-disable-next-line no-control-regex
 const UNSAFE_NAME = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/gu;
 
 /**
@@ -111,7 +114,8 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
     const draft = options.drafts(ctx.state)[ctx.path['requestId'] ?? ''];
     return draft && draft.citizenId === ctx.citizen?.id ? draft : null;
   };
-  const rooted = (errors: FieldError[], root: string) => errors.map((e) => ({ ...e, pointer: `${root}${e.pointer}` }));
+  const rooted = (errors: FieldError[], root: string) =>
+    errors.map((e) => ({ ...e, pointer: `${root}${e.pointer}` }));
   const editable = (ctx: OperationContext, draft: DraftRecord): Response | null =>
     draft.status === 'draft' ? null : ctx.problem(409, 'draft.not-editable');
 
@@ -120,7 +124,8 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
       const body = ctx.body as { kind: string; answers?: Record<string, unknown> };
       const answers = body.answers ?? options.initialAnswers?.(ctx, body.kind) ?? {};
       const errors = options.checkAnswers?.(answers, ctx) ?? [];
-      if (errors.length) return ctx.problem(422, 'validation.failed', { errors: rooted(errors, '/body/answers') });
+      if (errors.length)
+        return ctx.problem(422, 'validation.failed', { errors: rooted(errors, '/body/answers') });
       const at = ctx.now.toISOString();
       const draft: DraftRecord = {
         id: ctx.nextId(options.idPrefix),
@@ -163,7 +168,8 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
         return ctx.problem(409, 'draft.version-conflict', { currentVersion: draft.version });
       }
       const errors = options.checkAnswers?.(body.answers, ctx) ?? [];
-      if (errors.length) return ctx.problem(422, 'validation.failed', { errors: rooted(errors, '/body/answers') });
+      if (errors.length)
+        return ctx.problem(422, 'validation.failed', { errors: rooted(errors, '/body/answers') });
       draft.answers = body.answers;
       draft.version += 1;
       draft.updatedAt = ctx.now.toISOString();
@@ -175,23 +181,40 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
       if (!draft) return ctx.problem(404, 'not-found');
       const blocked = editable(ctx, draft);
       if (blocked) return blocked;
-      if (draft.documents.length >= UPLOAD_POLICY.maxDocuments) return ctx.problem(409, 'document.limit-reached');
+      if (draft.documents.length >= UPLOAD_POLICY.maxDocuments)
+        return ctx.problem(409, 'document.limit-reached');
       const { type, file } = ctx.body as { type: string; file: File };
       if (file.size > UPLOAD_POLICY.maxBytes) {
         return ctx.problem(422, 'document.too-large', {
-          errors: [{ pointer: '/body/file', code: 'maxBytes', detail: fieldErrorDetail('maximum', ctx.lang) }],
+          errors: [
+            {
+              pointer: '/body/file',
+              code: 'maxBytes',
+              detail: fieldErrorDetail('maximum', ctx.lang),
+            },
+          ],
         });
       }
       const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
       const sniffed = sniffDocumentType(head);
       // The content decides: a renamed executable is refused, and a declared type (browsers send
       // application/octet-stream for some files) must not contradict what the bytes are.
-      if (!sniffed || (file.type && file.type !== 'application/octet-stream' && file.type !== sniffed)) {
+      if (
+        !sniffed ||
+        (file.type && file.type !== 'application/octet-stream' && file.type !== sniffed)
+      ) {
         return ctx.problem(422, 'document.type-not-allowed', {
-          errors: [{ pointer: '/body/file', code: 'contentType', detail: fieldErrorDetail('invalid', ctx.lang) }],
+          errors: [
+            {
+              pointer: '/body/file',
+              code: 'contentType',
+              detail: fieldErrorDetail('invalid', ctx.lang),
+            },
+          ],
         });
       }
-      const fileName = (file.name || 'document').replace(UNSAFE_NAME, '').slice(0, 200) || 'document';
+      const fileName =
+        (file.name || 'document').replace(UNSAFE_NAME, '').slice(0, 200) || 'document';
       const document: SupportingDocument = {
         id: ctx.nextId('doc'),
         type,
@@ -252,7 +275,8 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
       const draft = Object.values(options.drafts(ctx.state)).find(
         (d) => d.referenceNumber === ctx.path['referenceNumber'] && d.citizenId === ctx.citizen?.id,
       );
-      if (!draft || !draft.referenceNumber || !draft.submittedAt) return ctx.problem(404, 'not-found');
+      if (!draft || !draft.referenceNumber || !draft.submittedAt)
+        return ctx.problem(404, 'not-found');
       return ctx.json(200, {
         referenceNumber: draft.referenceNumber,
         requestId: draft.id,

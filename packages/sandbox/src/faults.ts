@@ -113,12 +113,15 @@ export function parseFault(text: string): FaultRule {
   const [kindText = '', rateText, opsText] = text.split(':');
   const kind = /^\d+$/.test(kindText) ? Number(kindText) : kindText;
   if (![429, 500, 502, 503, 504, 'timeout', 'drop', 'malformed'].includes(kind)) {
-    throw new Error(`unknown fault kind "${kindText}" (429, 500, 502, 503, 504, timeout, drop, malformed)`);
+    throw new Error(
+      `unknown fault kind "${kindText}" (429, 500, 502, 503, 504, timeout, drop, malformed)`,
+    );
   }
   const rule: FaultRule = { kind: kind as FaultKind };
   if (rateText) {
     const rate = Number(rateText);
-    if (!(rate >= 0 && rate <= 1)) throw new Error(`fault rate must be between 0 and 1, got "${rateText}"`);
+    if (!(rate >= 0 && rate <= 1))
+      throw new Error(`fault rate must be between 0 and 1, got "${rateText}"`);
     rule.rate = rate;
   }
   if (opsText) rule.operations = opsText.split(',').filter(Boolean);

@@ -13,7 +13,13 @@ export { createSandbox, services } from './app.js';
 export type { Sandbox, SandboxOptions, SandboxEnv, ContractViolation } from './app.js';
 export { FaultController, DroppedConnection, parseFault } from './faults.js';
 export type { FaultKind, FaultRule, Scenario } from './faults.js';
-export { SANDBOX_OTP, seedCitizens, maskNationalId, maskPhone, describeIdentities } from './data/citizens.js';
+export {
+  SANDBOX_OTP,
+  seedCitizens,
+  maskNationalId,
+  maskPhone,
+  describeIdentities,
+} from './data/citizens.js';
 export type { Citizen } from './data/citizens.js';
 export { seedState } from './state.js';
 export type { SandboxState } from './state.js';
@@ -34,7 +40,10 @@ export interface SandboxFetchOptions {
  * jar would (scripts cannot set `Cookie` themselves), and a dropped-connection fault rejects with a
  * `TypeError`, exactly as a browser's `fetch` does on a network failure.
  */
-export function createSandboxFetch(sandbox: Sandbox, options: SandboxFetchOptions = {}): typeof fetch {
+export function createSandboxFetch(
+  sandbox: Sandbox,
+  options: SandboxFetchOptions = {},
+): typeof fetch {
   const jar = new Map<string, string>();
   const base = options.baseUrl ?? 'http://sandbox.localhost';
   return async (input, init) => {
@@ -44,16 +53,22 @@ export function createSandboxFetch(sandbox: Sandbox, options: SandboxFetchOption
           ? new Request(input, init)
           : input
         : new Request(new URL(String(input), base), init);
-    if (request.signal.aborted) throw request.signal.reason ?? new DOMException('aborted', 'AbortError');
+    if (request.signal.aborted)
+      throw request.signal.reason ?? new DOMException('aborted', 'AbortError');
     const pending = sandbox.fetch(request, { jar });
     // A caller's abort ends the wait as it would on a network (the handler may still finish).
     const aborted = new Promise<never>((_, reject) => {
-      request.signal.addEventListener('abort', () => reject(request.signal.reason ?? new DOMException('aborted', 'AbortError')), { once: true });
+      request.signal.addEventListener(
+        'abort',
+        () => reject(request.signal.reason ?? new DOMException('aborted', 'AbortError')),
+        { once: true },
+      );
     });
     try {
       return await Promise.race([pending, aborted]);
     } catch (error) {
-      if (error instanceof DroppedConnection) throw new TypeError('Failed to fetch');
+      if (error instanceof DroppedConnection)
+        throw new TypeError('Failed to fetch', { cause: error });
       throw error;
     }
   };

@@ -161,8 +161,16 @@ export const fieldErrorDetails: Record<string, Localized> = {
   maxLength: { ar: 'النص طويل جداً', ckb: 'دەقەکە زۆر درێژە', en: 'The text is too long' },
   minLength: { ar: 'النص قصير جداً', ckb: 'دەقەکە زۆر کورتە', en: 'The text is too short' },
   enum: { ar: 'القيمة غير مسموحة', ckb: 'بەهاکە ڕێگەپێدراو نییە', en: 'This value is not allowed' },
-  const: { ar: 'القيمة غير مسموحة', ckb: 'بەهاکە ڕێگەپێدراو نییە', en: 'This value is not allowed' },
-  type: { ar: 'نوع القيمة غير صحيح', ckb: 'جۆری بەهاکە هەڵەیە', en: 'The value has the wrong type' },
+  const: {
+    ar: 'القيمة غير مسموحة',
+    ckb: 'بەهاکە ڕێگەپێدراو نییە',
+    en: 'This value is not allowed',
+  },
+  type: {
+    ar: 'نوع القيمة غير صحيح',
+    ckb: 'جۆری بەهاکە هەڵەیە',
+    en: 'The value has the wrong type',
+  },
   format: { ar: 'الصيغة غير صحيحة', ckb: 'شێوازەکە هەڵەیە', en: 'The format is not valid' },
   minimum: { ar: 'القيمة صغيرة جداً', ckb: 'بەهاکە زۆر بچووکە', en: 'The value is too small' },
   maximum: { ar: 'القيمة كبيرة جداً', ckb: 'بەهاکە زۆر گەورەیە', en: 'The value is too large' },

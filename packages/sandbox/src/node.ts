@@ -37,7 +37,9 @@ export interface SandboxServer {
  * does, so that the portal and its back end share one origin, as a backend-for-frontend would).
  * A `drop` fault destroys the socket: the client sees a real network error.
  */
-export function sandboxRequestListener(sandbox: Sandbox): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function sandboxRequestListener(
+  sandbox: Sandbox,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const listener = getRequestListener(async (request, env) => {
     try {
       return await sandbox.fetch(request);
@@ -64,7 +66,9 @@ function loadState(file: string | undefined, reset: boolean | undefined): Sandbo
 }
 
 /** Starts the sandbox as an HTTP server. */
-export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
+export async function startSandboxServer(
+  options: SandboxServerOptions = {},
+): Promise<SandboxServer> {
   const { port = 4010, host = '127.0.0.1', dataFile, reset, ...sandboxOptions } = options;
   let pending = false;
   const sandbox = createSandbox({

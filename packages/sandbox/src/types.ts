@@ -122,8 +122,10 @@ export interface ExtraRoute {
   method: 'GET' | 'POST';
   /** Hono path syntax, e.g. `/gateway/:method/:paymentId`. */
   path: string;
-  handler: (ctx: Omit<OperationContext, 'operationId' | 'body' | 'rawBody' | 'query'> & {
-    query: Readonly<Record<string, string>>;
-    form: () => Promise<Record<string, string>>;
-  }) => Response | Promise<Response>;
+  handler: (
+    ctx: Omit<OperationContext, 'operationId' | 'body' | 'rawBody' | 'query'> & {
+      query: Readonly<Record<string, string>>;
+      form: () => Promise<Record<string, string>>;
+    },
+  ) => Response | Promise<Response>;
 }

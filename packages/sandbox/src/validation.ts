@@ -48,7 +48,12 @@ function escapePointer(segment: string): string {
 export function compileContract(name: string, doc: OpenApiDocument): CompiledContract {
   const id = `urn:iq-eservices:${name}`;
   // Parameters arrive as strings: coerce them to their schema types and fill defaults.
-  const paramsAjv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: true, useDefaults: true });
+  const paramsAjv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    coerceTypes: true,
+    useDefaults: true,
+  });
   const bodyAjv = new Ajv2020({ strict: false, allErrors: true, discriminator: true });
   const schemaDoc = withoutDiscriminatorMappings(doc);
   for (const ajv of [paramsAjv, bodyAjv]) {
@@ -57,13 +62,20 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
   }
   const ref = (pointer: string) => ({ $ref: `${id}#${pointer}` });
 
-  const resolveParameter = (param: Parameter, pointer: string): { param: Parameter; pointer: string } => {
+  const resolveParameter = (
+    param: Parameter,
+    pointer: string,
+  ): { param: Parameter; pointer: string } => {
     if (!param.$ref) return { param, pointer };
     const target = param.$ref.replace(/^#/, '');
     const resolved = target
       .split('/')
       .slice(1)
-      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      .reduce<unknown>(
+        (node, key) =>
+          (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+        doc,
+      );
     return resolveParameter(resolved as Parameter, target);
   };
 
@@ -74,10 +86,15 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
       if (!op) continue;
       const opPointer = `/paths/${escapePointer(path)}/${method}`;
       const params = [
-        ...(item.parameters ?? []).map((p, i) => resolveParameter(p, `/paths/${escapePointer(path)}/parameters/${i}`)),
+        ...(item.parameters ?? []).map((p, i) =>
+          resolveParameter(p, `/paths/${escapePointer(path)}/parameters/${i}`),
+        ),
         ...(op.parameters ?? []).map((p, i) => resolveParameter(p, `${opPointer}/parameters/${i}`)),
       ];
-      const groups: Record<'path' | 'query' | 'header', { properties: Record<string, unknown>; required: string[] }> = {
+      const groups: Record<
+        'path' | 'query' | 'header',
+        { properties: Record<string, unknown>; required: string[] }
+      > = {
         path: { properties: {}, required: [] },
         query: { properties: {}, required: [] },
         header: { properties: {}, required: [] },
@@ -100,10 +117,14 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
       const content = op.requestBody?.content ?? {};
       if (content['application/json']) {
         bodyType = 'json';
-        validateBody = bodyAjv.compile(ref(`${opPointer}/requestBody/content/application~1json/schema`));
+        validateBody = bodyAjv.compile(
+          ref(`${opPointer}/requestBody/content/application~1json/schema`),
+        );
       } else if (content['multipart/form-data']) {
         bodyType = 'multipart';
-        validateBody = bodyAjv.compile(ref(`${opPointer}/requestBody/content/multipart~1form-data/schema`));
+        validateBody = bodyAjv.compile(
+          ref(`${opPointer}/requestBody/content/multipart~1form-data/schema`),
+        );
       }
 
       const security = op.security ?? doc.security ?? [];
@@ -126,7 +147,10 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
               : resolved.content?.['application/problem+json']
                 ? 'application~1problem+json'
                 : null;
-            return [status, media ? bodyAjv.compile(ref(`${resolved.pointer}/content/${media}/schema`)) : null];
+            return [
+              status,
+              media ? bodyAjv.compile(ref(`${resolved.pointer}/content/${media}/schema`)) : null,
+            ];
           }),
         ),
       });
@@ -167,14 +191,20 @@ function resolveResponse(
     const node = target
       .split('/')
       .slice(1)
-      .reduce<unknown>((n, key) => (n as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      .reduce<unknown>(
+        (n, key) => (n as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+        doc,
+      );
     return resolveResponse(doc, node, target);
   }
   return { content: r.content, pointer };
 }
 
 /** Picks the response validator for a status: exact code, then `4XX`, then `default`. */
-export function responseValidator(op: CompiledOperation, status: number): ValidateFunction | null | undefined {
+export function responseValidator(
+  op: CompiledOperation,
+  status: number,
+): ValidateFunction | null | undefined {
   const exact = op.responses[String(status)];
   if (exact !== undefined) return exact;
   const range = op.responses[`${String(status)[0]}XX`];
@@ -216,5 +246,11 @@ function valueAt(data: unknown, instancePath: string): unknown {
   return instancePath
     .split('/')
     .slice(1)
-    .reduce<unknown>((node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')]), data);
+    .reduce<unknown>(
+      (node, key) =>
+        node == null
+          ? undefined
+          : (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+      data,
+    );
 }

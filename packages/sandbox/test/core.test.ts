@@ -11,15 +11,23 @@ import { startSandboxServer } from '../src/node.js';
 
 test('every operation of every contract has a handler', () => {
   const env = createTestSandbox();
-  const missing = env.sandbox.operations.filter((op) => !op.implemented).map((op) => op.operationId);
+  const missing = env.sandbox.operations
+    .filter((op) => !op.implemented)
+    .map((op) => op.operationId);
   assert.deepEqual(missing, []);
   const declared = Object.values(contracts).flatMap((doc) =>
     Object.values(doc.paths ?? {}).flatMap((item) =>
-      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((m) => (item[m] ? [item[m]!.operationId] : [])),
+      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((m) =>
+        item[m] ? [item[m]!.operationId] : [],
+      ),
     ),
   );
   assert.equal(env.sandbox.operations.length, declared.length);
-  assert.equal(new Set(declared).size, declared.length, 'operationIds are unique across the contracts');
+  assert.equal(
+    new Set(declared).size,
+    declared.length,
+    'operationIds are unique across the contracts',
+  );
 });
 
 test('an unknown route gets a 404 problem, not an HTML page', async () => {
@@ -49,12 +57,21 @@ test('a dropped connection rejects the in-process fetch like a browser network e
 
 test('a dropped response happens after the service acted (phase "after")', async () => {
   const env = createTestSandbox();
-  env.sandbox.faults.set({ faults: [{ kind: 'drop', operations: ['startSignIn'], phase: 'after', count: 1 }] });
+  env.sandbox.faults.set({
+    faults: [{ kind: 'drop', operations: ['startSignIn'], phase: 'after', count: 1 }],
+  });
   await assert.rejects(
-    env.request('/identity/v1/sign-in', { method: 'POST', json: { method: 'national-id', nationalId: '199012345678' } }),
+    env.request('/identity/v1/sign-in', {
+      method: 'POST',
+      json: { method: 'national-id', nationalId: '199012345678' },
+    }),
     TypeError,
   );
-  assert.equal(Object.keys(env.sandbox.state.identity.challenges).length, 1, 'the service handled it before the drop');
+  assert.equal(
+    Object.keys(env.sandbox.state.identity.challenges).length,
+    1,
+    'the service handled it before the drop',
+  );
 });
 
 test('a timeout fault holds the request until the caller gives up', async () => {
@@ -62,13 +79,19 @@ test('a timeout fault holds the request until the caller gives up', async () => 
   env.sandbox.faults.set({ faults: [{ kind: 'timeout' }] });
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 50);
-  await assert.rejects(env.fetch('http://sandbox.localhost/identity/v1/me', { signal: controller.signal }), /abort/i);
+  await assert.rejects(
+    env.fetch('http://sandbox.localhost/identity/v1/me', { signal: controller.signal }),
+    /abort/i,
+  );
 });
 
 test('a malformed-body fault sends invalid JSON with status 200', async () => {
   const env = createTestSandbox();
   env.sandbox.faults.set({ faults: [{ kind: 'malformed', operations: ['startSignIn'] }] });
-  const response = await env.request('/identity/v1/sign-in', { method: 'POST', json: { method: 'national-id', nationalId: '199012345678' } });
+  const response = await env.request('/identity/v1/sign-in', {
+    method: 'POST',
+    json: { method: 'national-id', nationalId: '199012345678' },
+  });
   assert.equal(response.status, 200);
   assert.throws(() => JSON.parse('{"truncated": '));
   await assert.rejects(response.json(), SyntaxError);
@@ -97,7 +120,11 @@ test('latency delays every operation', async () => {
 
 test('CLI fault specs parse, and bad ones are refused with a reason', () => {
   assert.deepEqual(parseFault('503'), { kind: 503 });
-  assert.deepEqual(parseFault('drop:0.25:createPayment,getPayment'), { kind: 'drop', rate: 0.25, operations: ['createPayment', 'getPayment'] });
+  assert.deepEqual(parseFault('drop:0.25:createPayment,getPayment'), {
+    kind: 'drop',
+    rate: 0.25,
+    operations: ['createPayment', 'getPayment'],
+  });
   assert.throws(() => parseFault('418'), /unknown fault kind/);
   assert.throws(() => parseFault('timeout:2'), /between 0 and 1/);
 });
@@ -105,14 +132,25 @@ test('CLI fault specs parse, and bad ones are refused with a reason', () => {
 test('the scenario and reset controls work over HTTP', async () => {
   const env = createTestSandbox();
   await signIn(env);
-  const set = await env.request('/__sandbox/scenario', { method: 'PUT', json: { faults: [{ kind: 502 }] } });
+  const set = await env.request('/__sandbox/scenario', {
+    method: 'PUT',
+    json: { faults: [{ kind: 502 }] },
+  });
   assert.equal(set.status, 200);
   assert.equal((await env.request('/identity/v1/me')).status, 502);
   assert.equal((await env.request('/__sandbox/scenario', { method: 'DELETE' })).status, 204);
   assert.equal((await env.request('/identity/v1/me')).status, 200);
   assert.equal((await env.request('/__sandbox/reset', { method: 'POST' })).status, 204);
-  assert.equal(Object.keys(env.sandbox.state.identity.sessions).length, 0, 'reset signs everyone out');
-  const bad = await env.request('/__sandbox/scenario', { method: 'PUT', body: 'nope', headers: { 'Content-Type': 'application/json' } });
+  assert.equal(
+    Object.keys(env.sandbox.state.identity.sessions).length,
+    0,
+    'reset signs everyone out',
+  );
+  const bad = await env.request('/__sandbox/scenario', {
+    method: 'PUT',
+    body: 'nope',
+    headers: { 'Content-Type': 'application/json' },
+  });
   assert.equal(bad.status, 400);
 });
 
@@ -120,16 +158,24 @@ test('CORS: localhost and configured origins get credentials, others nothing', a
   const env = createTestSandbox({ allowedOrigins: ['https://portal.moi.example'] });
   const preflight = await env.request('/identity/v1/sign-in', {
     method: 'OPTIONS',
-    headers: { Origin: 'https://portal.moi.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+    headers: {
+      Origin: 'https://portal.moi.example',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type,idempotency-key',
+    },
   });
   assert.equal(preflight.status, 204);
   assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://portal.moi.example');
   assert.equal(preflight.headers.get('access-control-allow-credentials'), 'true');
   assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/i);
-  const local = await env.request('/identity/v1/me', { headers: { Origin: 'http://localhost:5173' } });
+  const local = await env.request('/identity/v1/me', {
+    headers: { Origin: 'http://localhost:5173' },
+  });
   assert.equal(local.headers.get('access-control-allow-origin'), 'http://localhost:5173');
   assert.match(local.headers.get('access-control-expose-headers') ?? '', /X-Request-Id/);
-  const stranger = await env.request('/identity/v1/me', { headers: { Origin: 'https://evil.example' } });
+  const stranger = await env.request('/identity/v1/me', {
+    headers: { Origin: 'https://evil.example' },
+  });
   assert.equal(stranger.headers.get('access-control-allow-origin'), null);
 });
 
@@ -150,7 +196,10 @@ test('the Node server keeps state in a data file across restarts, and --reset st
     assert.ok(readFileSync(dataFile, 'utf8').includes(challengeId));
 
     const second = await startSandboxServer({ port: 0, dataFile });
-    assert.ok(second.sandbox.state.identity.challenges[challengeId], 'the challenge survived the restart');
+    assert.ok(
+      second.sandbox.state.identity.challenges[challengeId],
+      'the challenge survived the restart',
+    );
     await second.close();
     const third = await startSandboxServer({ port: 0, dataFile, reset: true });
     assert.equal(third.sandbox.state.identity.challenges[challengeId], undefined);
@@ -185,9 +234,13 @@ test('over real HTTP, a drop fault closes the socket and the cookie comes back a
 test('the iq-sandbox CLI starts, prints the identities and the code, and rejects bad flags', async () => {
   const run = (args: string[]) =>
     new Promise<{ out: string; code: number | null }>((resolve) => {
-      const child = spawn(process.execPath, ['--conditions=iq-source', '--import', 'tsx', 'packages/sandbox/src/cli.ts', ...args], {
-        cwd: join(import.meta.dirname, '../../..'),
-      });
+      const child = spawn(
+        process.execPath,
+        ['--conditions=iq-source', '--import', 'tsx', 'packages/sandbox/src/cli.ts', ...args],
+        {
+          cwd: join(import.meta.dirname, '../../..'),
+        },
+      );
       let out = '';
       child.stdout.on('data', (d) => {
         out += d;

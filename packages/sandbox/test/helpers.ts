@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { createSandbox, createSandboxFetch, SANDBOX_OTP, type Sandbox, type SandboxOptions } from '../src/index.js';
+import {
+  createSandbox,
+  createSandboxFetch,
+  SANDBOX_OTP,
+  type Sandbox,
+  type SandboxOptions,
+} from '../src/index.js';
 
 /** The sandbox clock starts here in tests: the seeded data is written around this day. */
 export const START = new Date('2026-11-25T09:00:00Z');
@@ -47,9 +53,17 @@ export function manualClock(start = START): ManualClock {
 /** A fresh in-process sandbox with a manual clock, validating every response against the contracts. */
 export function createTestSandbox(options: SandboxOptions = {}): TestSandbox {
   const clock = manualClock();
-  const sandbox = createSandbox({ clock: clock.now, validateResponses: true, hangMs: 2000, ...options });
+  const sandbox = createSandbox({
+    clock: clock.now,
+    validateResponses: true,
+    hangMs: 2000,
+    ...options,
+  });
   const fetch = createSandboxFetch(sandbox, { baseUrl: BASE_URL });
-  const request = (path: string, { method = 'GET', json, body, headers = {} }: RequestOptions = {}) =>
+  const request = (
+    path: string,
+    { method = 'GET', json, body, headers = {} }: RequestOptions = {},
+  ) =>
     fetch(`${BASE_URL}${path}`, {
       method,
       body: json !== undefined ? JSON.stringify(json) : body,
@@ -69,7 +83,11 @@ export interface SignedIn {
  * cookie mode the in-process jar holds the cookie and the CSRF token goes in `headers`; in bearer
  * mode `headers` carries `Authorization`.
  */
-export async function signIn(env: TestSandbox, citizenId = 'cit_01', mode: 'cookie' | 'bearer' = 'cookie'): Promise<SignedIn> {
+export async function signIn(
+  env: TestSandbox,
+  citizenId = 'cit_01',
+  mode: 'cookie' | 'bearer' = 'cookie',
+): Promise<SignedIn> {
   const citizen = env.sandbox.citizens.find((c) => c.id === citizenId);
   assert.ok(citizen, `no sandbox citizen ${citizenId}`);
   const started = await env.request('/identity/v1/sign-in', {
@@ -90,7 +108,8 @@ export async function signIn(env: TestSandbox, citizenId = 'cit_01', mode: 'cook
       : { 'X-CSRF-Token': verified.headers.get('x-csrf-token') ?? '' };
   return {
     headers,
-    request: (path, options = {}) => env.request(path, { ...options, headers: { ...headers, ...options.headers } }),
+    request: (path, options = {}) =>
+      env.request(path, { ...options, headers: { ...headers, ...options.headers } }),
   };
 }
 
@@ -100,7 +119,13 @@ export function assertNoViolations(sandbox: Sandbox): void {
 }
 
 /** Reads a problem+json body, asserting the media type. */
-export async function problemOf(response: Response): Promise<{ code: string; status: number; title: string; errors?: { pointer: string; code: string; detail: string }[]; [key: string]: unknown }> {
+export async function problemOf(response: Response): Promise<{
+  code: string;
+  status: number;
+  title: string;
+  errors?: { pointer: string; code: string; detail: string }[];
+  [key: string]: unknown;
+}> {
   assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
   return (await response.json()) as never;
 }

@@ -5,7 +5,10 @@ import { IDENTITY_POLICY, SANDBOX_OTP } from '../src/index.js';
 
 const ALI = { nationalId: '199012345678', phone: '+9647701234567' };
 
-async function start(env: ReturnType<typeof createTestSandbox>, body: unknown = { method: 'national-id', nationalId: ALI.nationalId }) {
+async function start(
+  env: ReturnType<typeof createTestSandbox>,
+  body: unknown = { method: 'national-id', nationalId: ALI.nationalId },
+) {
   return env.request('/identity/v1/sign-in', { method: 'POST', json: body });
 }
 
@@ -46,27 +49,52 @@ test('an unknown identity gets 404 identity.unknown, localized', async () => {
 
 test('`ku` in Accept-Language is read as Sorani, English when asked', async () => {
   const env = createTestSandbox();
-  const ku = await problemOf(await env.request('/identity/v1/me', { headers: { 'Accept-Language': 'ku-IQ,en;q=0.5' } }));
+  const ku = await problemOf(
+    await env.request('/identity/v1/me', { headers: { 'Accept-Language': 'ku-IQ,en;q=0.5' } }),
+  );
   assert.equal(ku.title, 'پێویستە بچیتە ژوورەوە');
-  const en = await problemOf(await env.request('/identity/v1/me', { headers: { 'Accept-Language': 'en-GB' } }));
+  const en = await problemOf(
+    await env.request('/identity/v1/me', { headers: { 'Accept-Language': 'en-GB' } }),
+  );
   assert.equal(en.title, 'You need to sign in');
 });
 
 test('invalid identifiers are rejected with field errors before any lookup, in every digit script', async () => {
   const env = createTestSandbox();
-  for (const nationalId of ['١٩٩٠١٢٣٤٥٦٧٨', '12345', '1990123456789', '<script>alert(1)</script>', '1990 1234 5678', '‮199012345678']) {
+  for (const nationalId of [
+    '١٩٩٠١٢٣٤٥٦٧٨',
+    '12345',
+    '1990123456789',
+    '<script>alert(1)</script>',
+    '1990 1234 5678',
+    '‮199012345678',
+  ]) {
     const response = await start(env, { method: 'national-id', nationalId });
     assert.equal(response.status, 422, nationalId);
     const problem = await problemOf(response);
     assert.equal(problem.code, 'validation.failed');
-    assert.deepEqual(problem.errors?.map((e) => e.pointer), ['/body/nationalId']);
+    assert.deepEqual(
+      problem.errors?.map((e) => e.pointer),
+      ['/body/nationalId'],
+    );
   }
   const phone = await problemOf(await start(env, { method: 'phone', phone: '07701234567' }));
-  assert.deepEqual(phone.errors?.map((e) => e.pointer), ['/body/phone']);
-  const unknownField = await problemOf(await start(env, { method: 'phone', phone: ALI.phone, extra: 1 }));
-  assert.deepEqual(unknownField.errors?.map((e) => [e.pointer, e.code]), [['/body/extra', 'additionalProperties']]);
+  assert.deepEqual(
+    phone.errors?.map((e) => e.pointer),
+    ['/body/phone'],
+  );
+  const unknownField = await problemOf(
+    await start(env, { method: 'phone', phone: ALI.phone, extra: 1 }),
+  );
+  assert.deepEqual(
+    unknownField.errors?.map((e) => [e.pointer, e.code]),
+    [['/body/extra', 'additionalProperties']],
+  );
   const missing = await problemOf(await start(env, { method: 'national-id' }));
-  assert.deepEqual(missing.errors?.map((e) => e.pointer), ['/body/nationalId']);
+  assert.deepEqual(
+    missing.errors?.map((e) => e.pointer),
+    ['/body/nationalId'],
+  );
   assert.equal(Object.keys(env.sandbox.state.identity.challenges).length, 0, 'nothing stored');
   assertNoViolations(env.sandbox);
 });
@@ -80,17 +108,27 @@ test('a body that is not JSON gets 400 request.malformed, never a 500', async ()
   });
   assert.equal(response.status, 400);
   assert.equal((await problemOf(response)).code, 'request.malformed');
-  const wrongType = await env.request('/identity/v1/sign-in', { method: 'POST', body: 'method=phone', headers: { 'Content-Type': 'text/plain' } });
+  const wrongType = await env.request('/identity/v1/sign-in', {
+    method: 'POST',
+    body: 'method=phone',
+    headers: { 'Content-Type': 'text/plain' },
+  });
   assert.equal(wrongType.status, 400);
 });
 
 test('cookie mode: verify sets an HttpOnly Secure SameSite cookie and a CSRF token; /me works', async () => {
   const env = createTestSandbox();
   const { challengeId } = await (await start(env)).json();
-  const verified = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, { method: 'POST', json: { code: SANDBOX_OTP } });
+  const verified = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, {
+    method: 'POST',
+    json: { code: SANDBOX_OTP },
+  });
   assert.equal(verified.status, 200);
   const cookie = verified.headers.get('set-cookie') ?? '';
-  assert.match(cookie, /^iq_session=ses_[0-9a-f]+; Path=\/; Secure; SameSite=Strict; HttpOnly; Max-Age=28800$/);
+  assert.match(
+    cookie,
+    /^iq_session=ses_[0-9a-f]+; Path=\/; Secure; SameSite=Strict; HttpOnly; Max-Age=28800$/,
+  );
   assert.ok(verified.headers.get('x-csrf-token'));
   const session = await verified.json();
   assert.equal(session.mode, 'cookie');
@@ -100,7 +138,10 @@ test('cookie mode: verify sets an HttpOnly Secure SameSite cookie and a CSRF tok
   const user = await me.json();
   assert.equal(user.name.latin, 'Ali Hussein Kadhim Al-Musawi');
   assert.equal(user.maskedNationalId, '********5678');
-  assert.ok(!JSON.stringify(user).includes(ALI.nationalId), 'the full national number never leaves the server');
+  assert.ok(
+    !JSON.stringify(user).includes(ALI.nationalId),
+    'the full national number never leaves the server',
+  );
   assertNoViolations(env.sandbox);
 });
 
@@ -110,7 +151,10 @@ test('cookie mode: unsafe methods need the CSRF header (403 without it)', async 
   const noCsrf = await env.request('/identity/v1/session', { method: 'DELETE' });
   assert.equal(noCsrf.status, 403);
   assert.equal((await problemOf(noCsrf)).code, 'auth.csrf-invalid');
-  const wrong = await env.request('/identity/v1/session', { method: 'DELETE', headers: { 'X-CSRF-Token': 'csrf_forged' } });
+  const wrong = await env.request('/identity/v1/session', {
+    method: 'DELETE',
+    headers: { 'X-CSRF-Token': 'csrf_forged' },
+  });
   assert.equal(wrong.status, 403);
   const out = await caller.request('/identity/v1/session', { method: 'DELETE' });
   assert.equal(out.status, 204);
@@ -121,7 +165,10 @@ test('cookie mode: unsafe methods need the CSRF header (403 without it)', async 
 test('bearer mode: tokens in the body, Authorization works, refresh rotates the refresh token', async () => {
   const env = createTestSandbox();
   const { challengeId } = await (await start(env)).json();
-  const verified = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, { method: 'POST', json: { code: SANDBOX_OTP, mode: 'bearer' } });
+  const verified = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, {
+    method: 'POST',
+    json: { code: SANDBOX_OTP, mode: 'bearer' },
+  });
   const session = await verified.json();
   assert.equal(verified.headers.get('set-cookie'), null, 'no cookie in bearer mode');
   assert.equal(session.tokenType, 'Bearer');
@@ -133,13 +180,26 @@ test('bearer mode: tokens in the body, Authorization works, refresh rotates the 
   assert.equal(expired.status, 401);
   assert.equal((await problemOf(expired)).code, 'auth.token-expired');
 
-  const refreshed = await env.request('/identity/v1/session/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+  const refreshed = await env.request('/identity/v1/session/refresh', {
+    method: 'POST',
+    json: { refreshToken: session.refreshToken },
+  });
   assert.equal(refreshed.status, 200);
   const next = await refreshed.json();
   assert.notEqual(next.accessToken, session.accessToken);
   assert.notEqual(next.refreshToken, session.refreshToken);
-  assert.equal((await env.request('/identity/v1/me', { headers: { Authorization: `Bearer ${next.accessToken}` } })).status, 200);
-  const reused = await env.request('/identity/v1/session/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+  assert.equal(
+    (
+      await env.request('/identity/v1/me', {
+        headers: { Authorization: `Bearer ${next.accessToken}` },
+      })
+    ).status,
+    200,
+  );
+  const reused = await env.request('/identity/v1/session/refresh', {
+    method: 'POST',
+    json: { refreshToken: session.refreshToken },
+  });
   assert.equal(reused.status, 401, 'an old refresh token stops working');
   assertNoViolations(env.sandbox);
 });
@@ -147,7 +207,8 @@ test('bearer mode: tokens in the body, Authorization works, refresh rotates the 
 test('a wrong code uses an attempt; the last one locks sign-in until lockedUntil', async () => {
   const env = createTestSandbox();
   const { challengeId } = await (await start(env)).json();
-  const verify = (code: string) => env.request(`/identity/v1/sign-in/${challengeId}/verify`, { method: 'POST', json: { code } });
+  const verify = (code: string) =>
+    env.request(`/identity/v1/sign-in/${challengeId}/verify`, { method: 'POST', json: { code } });
   const first = await problemOf(await verify('000000'));
   assert.deepEqual([first.code, first.attemptsLeft], ['otp.invalid', 2]);
   const second = await problemOf(await verify('111111'));
@@ -171,21 +232,34 @@ test('an expired code gets 410 otp.expired; resend gives a new expiry after the 
   assert.equal(early.headers.get('retry-after'), '60');
   assert.equal((await problemOf(early)).code, 'otp.resend-too-early');
   env.clock.advance(IDENTITY_POLICY.codeTtlSeconds * 1000 + 1000);
-  const expired = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, { method: 'POST', json: { code: SANDBOX_OTP } });
+  const expired = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, {
+    method: 'POST',
+    json: { code: SANDBOX_OTP },
+  });
   assert.equal(expired.status, 410);
   assert.equal((await problemOf(expired)).code, 'otp.expired');
-  const resent = await env.request(`/identity/v1/sign-in/${challengeId}/resend`, { method: 'POST' });
+  const resent = await env.request(`/identity/v1/sign-in/${challengeId}/resend`, {
+    method: 'POST',
+  });
   assert.equal(resent.status, 200);
   const challenge = await resent.json();
-  assert.equal(challenge.resendAfterSeconds, IDENTITY_POLICY.resendAfterSeconds * 2, 'each resend waits longer');
-  const ok = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, { method: 'POST', json: { code: SANDBOX_OTP } });
+  assert.equal(
+    challenge.resendAfterSeconds,
+    IDENTITY_POLICY.resendAfterSeconds * 2,
+    'each resend waits longer',
+  );
+  const ok = await env.request(`/identity/v1/sign-in/${challengeId}/verify`, {
+    method: 'POST',
+    json: { code: SANDBOX_OTP },
+  });
   assert.equal(ok.status, 200);
   assertNoViolations(env.sandbox);
 });
 
 test('starting sign-in too often is rate limited with Retry-After', async () => {
   const env = createTestSandbox();
-  for (let i = 0; i < IDENTITY_POLICY.startsPerWindow; i++) assert.equal((await start(env)).status, 201);
+  for (let i = 0; i < IDENTITY_POLICY.startsPerWindow; i++)
+    assert.equal((await start(env)).status, 201);
   const limited = await start(env);
   assert.equal(limited.status, 429);
   assert.equal(limited.headers.get('retry-after'), String(IDENTITY_POLICY.startWindowSeconds));
@@ -210,12 +284,16 @@ test('a session ends after the idle timeout unless refreshed, and never after ma
   assertNoViolations(env.sandbox);
 });
 
-test('every response carries X-Request-Id (the client\'s own when valid) and no-store', async () => {
+test("every response carries X-Request-Id (the client's own when valid) and no-store", async () => {
   const env = createTestSandbox();
-  const own = await env.request('/identity/v1/me', { headers: { 'X-Request-Id': 'req_client_chosen_1' } });
+  const own = await env.request('/identity/v1/me', {
+    headers: { 'X-Request-Id': 'req_client_chosen_1' },
+  });
   assert.equal(own.headers.get('x-request-id'), 'req_client_chosen_1');
   assert.equal((await problemOf(own)).requestId, 'req_client_chosen_1');
-  const generated = await env.request('/identity/v1/me', { headers: { 'X-Request-Id': 'bad id with spaces' } });
+  const generated = await env.request('/identity/v1/me', {
+    headers: { 'X-Request-Id': 'bad id with spaces' },
+  });
   assert.match(generated.headers.get('x-request-id') ?? '', /^req_[0-9a-f]{32}$/);
   assert.equal(generated.headers.get('cache-control'), 'no-store');
 });

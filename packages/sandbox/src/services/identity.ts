@@ -17,7 +17,8 @@ export const IDENTITY_POLICY = {
 };
 
 const at = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000).toISOString();
-const secondsUntil = (iso: string, now: Date) => Math.max(0, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
+const secondsUntil = (iso: string, now: Date) =>
+  Math.max(0, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
 
 function token(prefix: string): string {
   return `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`;
@@ -71,7 +72,8 @@ export const identityService: ServiceModule = {
   name: 'identity',
   handlers: {
     startSignIn: (ctx) => {
-      const body = ctx.body as { method: 'national-id'; nationalId: string } | { method: 'phone'; phone: string };
+      const body = ctx.body as
+        { method: 'national-id'; nationalId: string } | { method: 'phone'; phone: string };
       const citizen = ctx.state.citizens.find((c) =>
         body.method === 'national-id' ? c.nationalId === body.nationalId : c.phone === body.phone,
       );
@@ -80,9 +82,14 @@ export const identityService: ServiceModule = {
       if (locked) return locked;
 
       const windowStart = ctx.now.getTime() - IDENTITY_POLICY.startWindowSeconds * 1000;
-      const starts = (ctx.state.identity.signInStarts[citizen.id] ?? []).filter((t) => Date.parse(t) > windowStart);
+      const starts = (ctx.state.identity.signInStarts[citizen.id] ?? []).filter(
+        (t) => Date.parse(t) > windowStart,
+      );
       if (starts.length >= IDENTITY_POLICY.startsPerWindow) {
-        const retryAfter = secondsUntil(at(new Date(Date.parse(starts[0]!)), IDENTITY_POLICY.startWindowSeconds), ctx.now);
+        const retryAfter = secondsUntil(
+          at(new Date(Date.parse(starts[0]!)), IDENTITY_POLICY.startWindowSeconds),
+          ctx.now,
+        );
         return ctx.problem(429, 'rate-limited', {
           retryAfterSeconds: retryAfter,
           headers: { 'Retry-After': String(retryAfter) },
@@ -111,7 +118,8 @@ export const identityService: ServiceModule = {
       if (!challenge) return ctx.problem(404, 'challenge.not-found');
       const locked = lockedProblem(ctx, challenge.citizenId);
       if (locked) return locked;
-      if (Date.parse(challenge.expiresAt) <= ctx.now.getTime()) return ctx.problem(410, 'otp.expired');
+      if (Date.parse(challenge.expiresAt) <= ctx.now.getTime())
+        return ctx.problem(410, 'otp.expired');
       const { code, mode = 'cookie' } = ctx.body as { code: string; mode?: 'cookie' | 'bearer' };
       if (code !== SANDBOX_OTP) {
         challenge.attemptsLeft -= 1;
@@ -139,7 +147,9 @@ export const identityService: ServiceModule = {
       };
       ctx.state.identity.sessions[session.id] = session;
       if (mode === 'cookie') {
-        ctx.setCookie('iq_session', session.id, { maxAgeSeconds: IDENTITY_POLICY.maxSessionSeconds });
+        ctx.setCookie('iq_session', session.id, {
+          maxAgeSeconds: IDENTITY_POLICY.maxSessionSeconds,
+        });
         return ctx.json(200, sessionBody(session), { 'X-CSRF-Token': session.csrfToken! });
       }
       return ctx.json(200, sessionBody(session));
@@ -160,7 +170,10 @@ export const identityService: ServiceModule = {
       challenge.resends += 1;
       challenge.expiresAt = at(ctx.now, IDENTITY_POLICY.codeTtlSeconds);
       // Each resend doubles the wait, as SMS gateways throttle repeated sends.
-      challenge.resendAvailableAt = at(ctx.now, IDENTITY_POLICY.resendAfterSeconds * 2 ** challenge.resends);
+      challenge.resendAvailableAt = at(
+        ctx.now,
+        IDENTITY_POLICY.resendAfterSeconds * 2 ** challenge.resends,
+      );
       const citizen = ctx.state.citizens.find((c) => c.id === challenge.citizenId)!;
       return ctx.json(200, challengeBody(challenge, citizen, ctx.now));
     },
@@ -196,11 +209,17 @@ export const identityService: ServiceModule = {
       const sessions = ctx.state.identity.sessions;
       let session: SessionRecord | undefined;
       if (body.refreshToken) {
-        session = Object.values(sessions).find((s) => s.mode === 'bearer' && s.refreshToken === body.refreshToken);
+        session = Object.values(sessions).find(
+          (s) => s.mode === 'bearer' && s.refreshToken === body.refreshToken,
+        );
       } else {
         const id = ctx.cookie('iq_session');
         session = id ? sessions[id] : undefined;
-        if (session && session.mode === 'cookie' && ctx.headers.get('x-csrf-token') !== session.csrfToken) {
+        if (
+          session &&
+          session.mode === 'cookie' &&
+          ctx.headers.get('x-csrf-token') !== session.csrfToken
+        ) {
           return ctx.problem(403, 'auth.csrf-invalid');
         }
       }
