@@ -36,7 +36,11 @@ export default [
     // The demo portal: one self-contained, minified module for the browser.
     input: 'packages/demo/src/main.ts',
     plugins: [
-      nodeResolve({ browser: true, exportConditions: ['iq-source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+      nodeResolve({
+        browser: true,
+        exportConditions: ['iq-source', 'browser', 'import', 'default'],
+        extensions: ['.ts', '.js', '.mjs'],
+      }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
       terser({ module: true, compress: { passes: 2 } }),
     ],

@@ -44,13 +44,17 @@ export function ensureChromium() {
   if (found) return found;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (canInstall) {
-    console.log('Chromium not found: installing Debian\'s chromium and Noto fonts (about 20 s)…');
+    console.log("Chromium not found: installing Debian's chromium and Noto fonts (about 20 s)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-core'], {
-      stdio: 'inherit',
-      env,
-    });
+    execFileSync(
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-core'],
+      {
+        stdio: 'inherit',
+        env,
+      },
+    );
     const installed = findChromium();
     if (installed) return installed;
   }

@@ -42,7 +42,10 @@ for (const { name, entry, external, budget } of BUDGETS) {
   failed ||= !ok;
   rows.push(`| ${name} | ${code.length} | ${gz} | ${budget} | ${ok ? 'ok' : 'OVER'} |`);
 }
-console.log('| bundle | min (B) | min+gzip (B) | budget (B) | |\n|---|---:|---:|---:|---|\n' + rows.join('\n'));
+console.log(
+  '| bundle | min (B) | min+gzip (B) | budget (B) | |\n|---|---:|---:|---:|---|\n' +
+    rows.join('\n'),
+);
 if (check && failed) {
   console.error('A bundle is over its size budget.');
   process.exit(1);

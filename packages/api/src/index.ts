@@ -1,0 +1,81 @@
+/**
+ * `@iq-eservices/api`: the typed client of Iraq's e-services (identity, ration card, social
+ * protection, payments), generated from their OpenAPI contracts.
+ *
+ * @packageDocumentation
+ */
+import type * as IdentityTypes from './generated/identity.js';
+import type * as RationCardTypes from './generated/ration-card.js';
+import type * as SocialProtectionTypes from './generated/social-protection.js';
+import type * as PaymentsTypes from './generated/payments.js';
+export {
+  createEServicesClient,
+  type EServicesClient,
+  type EServicesClientOptions,
+  type WithOptionalIdempotencyKey,
+} from './client.js';
+export type {
+  AttemptInfo,
+  AttemptOutcome,
+  AuthOptions,
+  Locale,
+  RetryOptions,
+  SessionControls,
+} from './pipeline.js';
+export {
+  EServicesError,
+  isEServicesError,
+  unwrap,
+  type ApiResult,
+  type DataOf,
+  type EServicesErrorInit,
+  type FieldError,
+  type ProblemDetails,
+} from './errors.js';
+export { paginate, paginatePages, type ItemOf, type Page, type PageResult } from './paginate.js';
+
+// Types generated from each contract (`paths`, `components`, `operations`), one namespace per service.
+export type { IdentityTypes, RationCardTypes, SocialProtectionTypes, PaymentsTypes };
+
+/** An open session (`verifySignIn`, `refreshSession`); tokens only in bearer mode. */
+export type Session = IdentityTypes.components['schemas']['Session'];
+/** When the current session expires (`getSession`). */
+export type SessionStatus = IdentityTypes.components['schemas']['SessionStatus'];
+/** A pending sign-in waiting for its one-time code (`startSignIn`). */
+export type Challenge = IdentityTypes.components['schemas']['Challenge'];
+/** The signed-in citizen, identifiers masked (`getCurrentUser`). */
+export type User = IdentityTypes.components['schemas']['User'];
+
+/** A household's ration card, with its status (active or blocked, why and what to do). */
+export type RationCard = RationCardTypes.components['schemas']['RationCard'];
+/** What a household is entitled to in a month. */
+export type MonthlyEntitlement = RationCardTypes.components['schemas']['MonthlyEntitlement'];
+/** What was handed over to the household in one month. */
+export type DistributionMonth = RationCardTypes.components['schemas']['DistributionMonth'];
+/** A ration card change request, from draft to decision. */
+export type ChangeRequest = RationCardTypes.components['schemas']['ChangeRequest'];
+
+/** A beneficiary's record in the social protection network (Mazalati). */
+export type BeneficiaryProfile = SocialProtectionTypes.components['schemas']['BeneficiaryProfile'];
+/** A beneficiary's allowance payments. */
+export type AllowanceSchedule = SocialProtectionTypes.components['schemas']['AllowanceSchedule'];
+/** A Mazalati update request, from draft to decision. */
+export type UpdateRequest = SocialProtectionTypes.components['schemas']['UpdateRequest'];
+
+/** Something the citizen can pay (a fee or a bill). */
+export type Payable = PaymentsTypes.components['schemas']['Payable'];
+/** A payment method with its limits and fee. */
+export type PaymentMethod = PaymentsTypes.components['schemas']['PaymentMethod'];
+/** A payment through a redirect-based gateway. */
+export type Payment = PaymentsTypes.components['schemas']['Payment'];
+/** The receipt of a succeeded payment. */
+export type Receipt = PaymentsTypes.components['schemas']['Receipt'];
+
+/** What submitting a draft returns (any service). */
+export type SubmissionReceipt = RationCardTypes.components['schemas']['SubmissionReceipt'];
+/** The status of a submitted request, looked up by its reference number (any service). */
+export type RequestStatusView = RationCardTypes.components['schemas']['RequestStatusView'];
+/** A supporting document attached to a draft (any service). */
+export type SupportingDocument = RationCardTypes.components['schemas']['SupportingDocument'];
+/** Limits for supporting documents (any service). */
+export type UploadPolicy = RationCardTypes.components['schemas']['UploadPolicy'];
