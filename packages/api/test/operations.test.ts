@@ -4,28 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSandbox, createSandboxFetch, SANDBOX_OTP } from '@iq-eservices/sandbox';
 import { signGatewayPayload } from '../../sandbox/src/services/payments.js';
+import { documentForm, SAMPLE_FILES } from '../../sandbox/test/helpers.js';
 import { createEServicesClient, paginate, unwrap, isEServicesError } from '../src/index.js';
 
 const BASE = 'http://sandbox.localhost';
-const PDF = new Uint8Array([
-  0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x25, 0xe2, 0xe3,
-]);
-const JPEG = new Uint8Array([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01,
-]);
-
-function upload(
-  type: string,
-  bytes: Uint8Array<ArrayBuffer>,
-  name: string,
-  mime: string,
-): FormData {
-  const form = new FormData();
-  form.append('type', type);
-  form.append('file', new File([bytes], name, { type: mime }));
-  return form;
-}
-
 function setup(mode: 'cookie' | 'bearer' = 'cookie') {
   const sandbox = createSandbox({
     clock: () => new Date('2026-11-25T09:00:00Z'),
@@ -114,7 +96,7 @@ test('every operation of every contract works through the typed client, response
   const extra = unwrap(
     await client.rationCard.POST('/change-requests/{requestId}/documents', {
       params: { path: { requestId: change.id } },
-      body: upload('other', PDF, 'extra.pdf', 'application/pdf') as never,
+      body: documentForm('other', SAMPLE_FILES.pdf, 'extra.pdf', 'application/pdf') as never,
     }),
   );
   const removed = await client.rationCard.DELETE(
@@ -127,7 +109,12 @@ test('every operation of every contract works through the typed client, response
   unwrap(
     await client.rationCard.POST('/change-requests/{requestId}/documents', {
       params: { path: { requestId: change.id } },
-      body: upload('birth-certificate', PDF, 'birth.pdf', 'application/pdf') as never,
+      body: documentForm(
+        'birth-certificate',
+        SAMPLE_FILES.pdf,
+        'birth.pdf',
+        'application/pdf',
+      ) as never,
     }),
   );
   const rcReceipt = unwrap(
@@ -188,13 +175,13 @@ test('every operation of every contract works through the typed client, response
   const spDoc = unwrap(
     await client.socialProtection.POST('/update-requests/{requestId}/documents', {
       params: { path: { requestId: update.id } },
-      body: upload('national-card', JPEG, 'card.jpg', 'image/jpeg') as never,
+      body: documentForm('national-card', SAMPLE_FILES.jpeg, 'card.jpg', 'image/jpeg') as never,
     }),
   );
   const spExtra = unwrap(
     await client.socialProtection.POST('/update-requests/{requestId}/documents', {
       params: { path: { requestId: update.id } },
-      body: upload('other', PDF, 'other.pdf', 'application/pdf') as never,
+      body: documentForm('other', SAMPLE_FILES.pdf, 'other.pdf', 'application/pdf') as never,
     }),
   );
   assert.equal(

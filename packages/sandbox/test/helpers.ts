@@ -129,3 +129,41 @@ export async function problemOf(response: Response): Promise<{
   assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
   return (await response.json()) as never;
 }
+
+/** Sample files by their first bytes, as the sandbox checks them (a real 1×1 PNG, a minimal PDF…). */
+export const SAMPLE_FILES = {
+  png: Uint8Array.from(
+    atob(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    ),
+    (c) => c.charCodeAt(0),
+  ),
+  pdf: new TextEncoder().encode(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  ),
+  jpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+  /** A Windows executable's header (`MZ`), to be renamed as a document. */
+  exe: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00]),
+};
+
+/** The multipart body of a document upload (`common.yaml#/components/schemas/DocumentUpload`). */
+export function documentForm(
+  type: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  fileName: string,
+  contentType: string,
+): FormData {
+  const form = new FormData();
+  form.append('type', type);
+  form.append('file', new File([bytes], fileName, { type: contentType }));
+  return form;
+}
+
+/** A fresh sandbox with a citizen signed in (cookie mode). */
+export async function signedInSandbox(
+  citizenId = 'cit_01',
+  options: SandboxOptions = {},
+): Promise<{ env: TestSandbox; me: SignedIn }> {
+  const env = createTestSandbox(options);
+  return { env, me: await signIn(env, citizenId) };
+}

@@ -5,8 +5,10 @@ import {
   createTestSandbox,
   problemOf,
   signIn,
+  documentForm,
+  SAMPLE_FILES,
+  signedInSandbox,
   type SignedIn,
-  type TestSandbox,
 } from './helpers.js';
 
 const API = '/ration-card/v1';
@@ -101,41 +103,6 @@ const BLOCKED: Record<string, { citizenId: string; action: string; requestKind: 
   abroad: { citizenId: 'cit_16', action: 'confirm-residence', requestKind: null },
 };
 
-/** A real 1×1 PNG. */
-const PNG = Uint8Array.from(
-  atob(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  ),
-  (c) => c.charCodeAt(0),
-);
-/** A minimal PDF. */
-const PDF = new TextEncoder().encode(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-/** A Windows executable's header (`MZ`), to be renamed as a PDF. */
-const EXE = new Uint8Array([
-  0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff,
-]);
-
-function form(
-  type: string,
-  bytes: Uint8Array<ArrayBuffer>,
-  fileName: string,
-  contentType: string,
-): FormData {
-  const data = new FormData();
-  data.append('type', type);
-  data.append('file', new File([bytes], fileName, { type: contentType }));
-  return data;
-}
-
-/** A fresh sandbox and a signed-in citizen; every test ends by checking the responses met the contract. */
-async function setup(citizenId = 'cit_01'): Promise<{ env: TestSandbox; me: SignedIn }> {
-  const env = createTestSandbox();
-  const me = await signIn(env, citizenId);
-  return { env, me };
-}
-
 async function json<T>(response: Response, status: number): Promise<T> {
   assert.equal(response.status, status, await response.clone().text());
   return (await response.json()) as T;
@@ -148,7 +115,7 @@ async function card(me: SignedIn, lang = 'ar'): Promise<{ card: RationCard; resp
 
 describe('ration card', () => {
   test('an active household sees its card, members and two different agents', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const { card: c } = await card(me);
     assert.match(c.cardNumber, /^[0-9]{10}$/);
     assert.deepEqual(c.status, { state: 'active' });
@@ -175,7 +142,7 @@ describe('ration card', () => {
   });
 
   test('an agent without a registered phone has no phone field at all', async () => {
-    const { env, me } = await setup('cit_04');
+    const { env, me } = await signedInSandbox('cit_04');
     const { card: c } = await card(me);
     const seeded = env.sandbox.state.rationCard.agents[c.foodAgent.id];
     assert.equal(seeded?.phone, undefined, 'the seed has this agent without a phone');
@@ -205,7 +172,7 @@ describe('ration card', () => {
   });
 
   test('the reason and the action follow Accept-Language (ar, ckb, en)', async () => {
-    const { env, me } = await setup('cit_09');
+    const { env, me } = await signedInSandbox('cit_09');
     const texts: Record<string, string> = {};
     for (const lang of ['ar', 'ckb', 'en']) {
       const { card: c, response } = await card(me, lang);
@@ -241,7 +208,7 @@ describe('ration card', () => {
 describe('entitlements', () => {
   test('totals are the per-person quantity times the members, for the current month by default', async () => {
     for (const citizenId of ['cit_14', 'cit_15', 'cit_01']) {
-      const { env, me } = await setup(citizenId);
+      const { env, me } = await signedInSandbox(citizenId);
       const members = env.sandbox.state.rationCard.households[citizenId]?.members.length ?? 0;
       const e = await json<Entitlement>(await me.request(`${API}/card/entitlements`), 200);
       assert.equal(e.month, '2026-11', 'the month of the sandbox clock');
@@ -258,7 +225,7 @@ describe('entitlements', () => {
   });
 
   test('quantities come from the data, not from the handler', async () => {
-    const { env, me } = await setup('cit_15');
+    const { env, me } = await signedInSandbox('cit_15');
     const basket = env.sandbox.state.rationCard.baskets['2026-11'];
     const flour = basket?.find((l) => l.item === 'flour');
     assert.ok(flour);
@@ -275,7 +242,7 @@ describe('entitlements', () => {
   });
 
   test('item names follow the language; received and partial items carry what was handed over', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const ar = await json<Entitlement>(
       await me.request(`${API}/card/entitlements?month=2025-03`, {
         headers: { 'Accept-Language': 'ar' },
@@ -307,7 +274,7 @@ describe('entitlements', () => {
   });
 
   test('a blocked card is not distributed; a month without a basket is 404; the clock moves the default month', async () => {
-    const { env, me } = await setup('cit_16');
+    const { env, me } = await signedInSandbox('cit_16');
     const e = await json<Entitlement>(await me.request(`${API}/card/entitlements`), 200);
     assert.ok(e.items.every((i) => i.status === 'not-distributed'));
     const none = await me.request(`${API}/card/entitlements?month=2031-01`);
@@ -327,7 +294,7 @@ describe('entitlements', () => {
 
 describe('distribution history', () => {
   test('pages walk every month once, newest first, and end with a null cursor', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const seeded =
       env.sandbox.state.rationCard.households['cit_01']?.distributions.map((d) => d.month) ?? [];
     assert.ok(seeded.length >= 24, 'at least 24 months of history');
@@ -354,7 +321,7 @@ describe('distribution history', () => {
   });
 
   test('the default page is 12 months; pending items have no date and no agent', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const page = await json<DistributionPage>(await me.request(`${API}/card/distributions`), 200);
     assert.equal(page.items.length, 12);
     assert.equal(page.page.limit, 12);
@@ -368,14 +335,14 @@ describe('distribution history', () => {
   });
 
   test('a household with no history gets an empty page', async () => {
-    const { env, me } = await setup('cit_22');
+    const { env, me } = await signedInSandbox('cit_22');
     const page = await json<DistributionPage>(await me.request(`${API}/card/distributions`), 200);
     assert.deepEqual(page, { items: [], page: { nextCursor: null, limit: 12 } });
     assertNoViolations(env.sandbox);
   });
 
   test('a cursor that was not given by the server is 422', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     for (const cursor of ['not-a-cursor', btoa('m:2026-13'), '%%%']) {
       const res = await me.request(
         `${API}/card/distributions?cursor=${encodeURIComponent(cursor)}`,
@@ -398,7 +365,7 @@ describe('family change requests', () => {
   }
 
   test('the whole lifecycle: create, save, conflict, documents, submit once, follow by reference', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const drafts = () =>
       Object.values(env.sandbox.state.rationCard.drafts).filter((d) => d.citizenId === 'cit_01');
     const seededCount = drafts().length;
@@ -459,16 +426,21 @@ describe('family change requests', () => {
     const png = await json<{ id: string; contentType: string; sizeBytes: number }>(
       await me.request(`${API}/change-requests/${draft.id}/documents`, {
         method: 'POST',
-        body: form('national-card', PNG, 'البطاقة الوطنية.png', 'image/png'),
+        body: documentForm('national-card', SAMPLE_FILES.png, 'البطاقة الوطنية.png', 'image/png'),
       }),
       201,
     );
     assert.equal(png.contentType, 'image/png');
-    assert.equal(png.sizeBytes, PNG.byteLength);
+    assert.equal(png.sizeBytes, SAMPLE_FILES.png.byteLength);
     const pdf = await json<{ id: string; contentType: string; fileName: string }>(
       await me.request(`${API}/change-requests/${draft.id}/documents`, {
         method: 'POST',
-        body: form('birth-certificate', PDF, 'شهادة الميلاد.pdf', 'application/pdf'),
+        body: documentForm(
+          'birth-certificate',
+          SAMPLE_FILES.pdf,
+          'شهادة الميلاد.pdf',
+          'application/pdf',
+        ),
       }),
       201,
     );
@@ -477,16 +449,16 @@ describe('family change requests', () => {
 
     const renamed = await me.request(`${API}/change-requests/${draft.id}/documents`, {
       method: 'POST',
-      body: form('birth-certificate', EXE, 'شهادة.pdf', 'application/pdf'),
+      body: documentForm('birth-certificate', SAMPLE_FILES.exe, 'شهادة.pdf', 'application/pdf'),
     });
     assert.equal(renamed.status, 422);
     assert.equal((await problemOf(renamed)).code, 'document.type-not-allowed');
 
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
-    big.set(PNG);
+    big.set(SAMPLE_FILES.png);
     const tooLarge = await me.request(`${API}/change-requests/${draft.id}/documents`, {
       method: 'POST',
-      body: form('birth-certificate', big, 'صورة كبيرة.png', 'image/png'),
+      body: documentForm('birth-certificate', big, 'صورة كبيرة.png', 'image/png'),
     });
     assert.equal(tooLarge.status, 422);
     assert.equal((await problemOf(tooLarge)).code, 'document.too-large');
@@ -554,7 +526,7 @@ describe('family change requests', () => {
   });
 
   test('submitting an incomplete draft points at each missing answer', async () => {
-    const { env, me } = await setup('cit_10');
+    const { env, me } = await signedInSandbox('cit_10');
     const draft = await create(me, {
       kind: 'change-address',
       answers: { newAddress: { governorate: 'IQ-DA' } },
@@ -576,7 +548,7 @@ describe('family change requests', () => {
   });
 
   test('answers a schema cannot judge are checked: future dates, unknown members and agents', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const before = Object.keys(env.sandbox.state.rationCard.drafts).length;
     const future = await me.request(`${API}/change-requests`, {
       method: 'POST',
@@ -616,7 +588,7 @@ describe('family change requests', () => {
   });
 
   test('the blocked household finishes its seeded draft to remove the deceased member', async () => {
-    const { env, me } = await setup('cit_09');
+    const { env, me } = await signedInSandbox('cit_09');
     const { card: c } = await card(me);
     assert.equal(c.status.action?.requestKind, 'remove-deceased-member');
     const list = await json<{ items: ChangeRequest[] }>(
@@ -633,7 +605,12 @@ describe('family change requests', () => {
     await json(
       await me.request(`${API}/change-requests/${draft.id}/documents`, {
         method: 'POST',
-        body: form('death-certificate', PDF, 'شهادة الوفاة.pdf', 'application/pdf'),
+        body: documentForm(
+          'death-certificate',
+          SAMPLE_FILES.pdf,
+          'شهادة الوفاة.pdf',
+          'application/pdf',
+        ),
       }),
       201,
     );
@@ -650,7 +627,7 @@ describe('family change requests', () => {
   });
 
   test("a citizen cannot read another household's requests", async () => {
-    const { env, me } = await setup('cit_02');
+    const { env, me } = await signedInSandbox('cit_02');
     const own = await json<{ items: ChangeRequest[] }>(
       await me.request(`${API}/change-requests`),
       200,
@@ -666,7 +643,7 @@ describe('family change requests', () => {
   });
 
   test('a seeded submitted request is followed by its reference number; the upload policy is published', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const status = await json<{ status: string; history: { status: string }[] }>(
       await me.request(`${API}/change-request-status/RC-2026-700412`),
       200,

@@ -5,6 +5,9 @@ import {
   createTestSandbox,
   problemOf,
   signIn,
+  documentForm,
+  SAMPLE_FILES,
+  signedInSandbox,
   type SignedIn,
   type TestSandbox,
 } from './helpers.js';
@@ -44,36 +47,6 @@ interface UpdateRequest {
   }[];
   submittedAt: string | null;
   referenceNumber: string | null;
-}
-
-/** Bytes that start like a real file of each kind (the sandbox reads magic bytes, not names). */
-const PDF = new Uint8Array([
-  0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x25, 0xe2, 0xe3,
-]);
-const JPEG = new Uint8Array([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01,
-]);
-/** A Windows executable's header (`MZ`). */
-const EXE = new Uint8Array([
-  0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
-]);
-
-function upload(
-  type: string,
-  bytes: Uint8Array<ArrayBuffer>,
-  fileName: string,
-  contentType: string,
-): FormData {
-  const form = new FormData();
-  form.append('type', type);
-  form.append('file', new File([bytes], fileName, { type: contentType }));
-  return form;
-}
-
-async function setup(citizenId = 'cit_01'): Promise<{ env: TestSandbox; me: SignedIn }> {
-  const env = createTestSandbox();
-  const me = await signIn(env, citizenId);
-  return { env, me };
 }
 
 async function createDraft(me: SignedIn): Promise<UpdateRequest> {
@@ -116,7 +89,7 @@ function stored(env: TestSandbox, id: string) {
 
 describe('social protection: beneficiary data', () => {
   test('a beneficiary reads their household with national and residence card numbers masked', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const res = await me.request(`${API}/profile`);
     assert.equal(res.status, 200);
     const text = await res.text();
@@ -157,7 +130,7 @@ describe('social protection: beneficiary data', () => {
   });
 
   test('a citizen who is not a beneficiary gets 404 and cannot start an update request', async () => {
-    const { env, me } = await setup('cit_14');
+    const { env, me } = await signedInSandbox('cit_14');
     const profile = await me.request(`${API}/profile`);
     assert.equal(profile.status, 404);
     assert.equal((await problemOf(profile)).code, 'not-found');
@@ -176,7 +149,7 @@ describe('social protection: beneficiary data', () => {
   });
 
   test('the allowance schedule lists paid, held and scheduled payments on Qi Card', async () => {
-    const { env, me } = await setup('cit_04');
+    const { env, me } = await signedInSandbox('cit_04');
     const res = await me.request(`${API}/payment-schedule`);
     assert.equal(res.status, 200);
     const schedule = (await res.json()) as {
@@ -210,7 +183,7 @@ describe('social protection: beneficiary data', () => {
   });
 
   test('the upload policy states the document limits', async () => {
-    const { env, me } = await setup();
+    const { env, me } = await signedInSandbox();
     const res = await me.request(`${API}/upload-policy`);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), {
@@ -224,7 +197,7 @@ describe('social protection: beneficiary data', () => {
 
 describe('social protection: update request lifecycle', () => {
   test('a new request starts as a draft prefilled from the data on file', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     assert.equal(draft.status, 'draft');
     assert.equal(draft.version, 1);
@@ -254,7 +227,7 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('saving bumps the version; an outdated version gets 409 and overwrites nothing', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const answers: Answers = {
       ...draft.answers,
@@ -279,7 +252,7 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('a birth date in the future is refused with a pointer, judged by the date in Baghdad', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const members = draft.answers.household?.members ?? [];
     const newborn = (birthDate: string): Answers => ({
@@ -336,7 +309,7 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('a member id that is not on file is refused', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const res = await save(me, draft.id, 1, {
       household: {
@@ -361,13 +334,13 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('documents are accepted by their content and refused when renamed or too large', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
 
     const pdf = await uploadTo(
       me,
       draft.id,
-      upload('national-card', PDF, 'البطاقة الوطنية.pdf', 'application/pdf'),
+      documentForm('national-card', SAMPLE_FILES.pdf, 'البطاقة الوطنية.pdf', 'application/pdf'),
     );
     assert.equal(pdf.status, 201);
     const pdfDoc = (await pdf.json()) as {
@@ -377,33 +350,33 @@ describe('social protection: update request lifecycle', () => {
       fileName: string;
     };
     assert.equal(pdfDoc.contentType, 'application/pdf');
-    assert.equal(pdfDoc.sizeBytes, PDF.length);
+    assert.equal(pdfDoc.sizeBytes, SAMPLE_FILES.pdf.length);
     assert.equal(pdfDoc.fileName, 'البطاقة الوطنية.pdf');
 
     const jpeg = await uploadTo(
       me,
       draft.id,
-      upload('residence-card', JPEG, 'residence.jpg', 'image/jpeg'),
+      documentForm('residence-card', SAMPLE_FILES.jpeg, 'residence.jpg', 'image/jpeg'),
     );
     assert.equal(jpeg.status, 201);
     assert.equal(((await jpeg.json()) as { contentType: string }).contentType, 'image/jpeg');
 
-    // An executable renamed to .pdf and declared as a PDF.
+    // An executable renamed to .pdf and declared as a SAMPLE_FILES.pdf.
     const exe = await uploadTo(
       me,
       draft.id,
-      upload('national-card', EXE, 'card.pdf', 'application/pdf'),
+      documentForm('national-card', SAMPLE_FILES.exe, 'card.pdf', 'application/pdf'),
     );
     assert.equal(exe.status, 422);
     assert.equal((await problemOf(exe)).code, 'document.type-not-allowed');
 
-    // A real PDF one byte over the limit.
+    // A real SAMPLE_FILES.pdf one byte over the limit.
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
-    big.set(PDF);
+    big.set(SAMPLE_FILES.pdf);
     const tooLarge = await uploadTo(
       me,
       draft.id,
-      upload('income-proof', big, 'big.pdf', 'application/pdf'),
+      documentForm('income-proof', big, 'big.pdf', 'application/pdf'),
     );
     assert.equal(tooLarge.status, 422);
     assert.equal((await problemOf(tooLarge)).code, 'document.too-large');
@@ -431,20 +404,20 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('a draft holds at most ten documents', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     for (let i = 0; i < 10; i++) {
       const res = await uploadTo(
         me,
         draft.id,
-        upload('other', PDF, `page-${i}.pdf`, 'application/pdf'),
+        documentForm('other', SAMPLE_FILES.pdf, `page-${i}.pdf`, 'application/pdf'),
       );
       assert.equal(res.status, 201);
     }
     const eleventh = await uploadTo(
       me,
       draft.id,
-      upload('other', PDF, 'page-10.pdf', 'application/pdf'),
+      documentForm('other', SAMPLE_FILES.pdf, 'page-10.pdf', 'application/pdf'),
     );
     assert.equal(eleventh.status, 409);
     assert.equal((await problemOf(eleventh)).code, 'document.limit-reached');
@@ -453,7 +426,7 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('an incomplete draft cannot be submitted: each gap is pointed at', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const members = draft.answers.household?.members ?? [];
     const saved = await save(me, draft.id, 1, {
@@ -493,14 +466,19 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('a household needs exactly one head', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const members = (draft.answers.household?.members ?? []).filter((m) => m.relation !== 'head');
     const saved = await save(me, draft.id, 1, { ...draft.answers, household: { members } });
     assert.equal(saved.status, 200);
     assert.equal(
-      (await uploadTo(me, draft.id, upload('national-card', PDF, 'card.pdf', 'application/pdf')))
-        .status,
+      (
+        await uploadTo(
+          me,
+          draft.id,
+          documentForm('national-card', SAMPLE_FILES.pdf, 'card.pdf', 'application/pdf'),
+        )
+      ).status,
       201,
     );
     const res = await submit(me, draft.id, 2, 'idem_one_head_00001');
@@ -513,7 +491,7 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('submitting gives a reference once; a retry replays it, another body with the key is refused', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const members = draft.answers.household?.members ?? [];
     const answers: Answers = {
@@ -533,13 +511,23 @@ describe('social protection: update request lifecycle', () => {
     };
     assert.equal((await save(me, draft.id, 1, answers)).status, 200);
     assert.equal(
-      (await uploadTo(me, draft.id, upload('national-card', PDF, 'card.pdf', 'application/pdf')))
-        .status,
+      (
+        await uploadTo(
+          me,
+          draft.id,
+          documentForm('national-card', SAMPLE_FILES.pdf, 'card.pdf', 'application/pdf'),
+        )
+      ).status,
       201,
     );
     assert.equal(
-      (await uploadTo(me, draft.id, upload('birth-certificate', JPEG, 'birth.jpg', 'image/jpeg')))
-        .status,
+      (
+        await uploadTo(
+          me,
+          draft.id,
+          documentForm('birth-certificate', SAMPLE_FILES.jpeg, 'birth.jpg', 'image/jpeg'),
+        )
+      ).status,
       201,
     );
 
@@ -592,7 +580,11 @@ describe('social protection: update request lifecycle', () => {
     const edit = await save(me, draft.id, 2, answers);
     assert.equal(edit.status, 409);
     assert.equal((await problemOf(edit)).code, 'draft.not-editable');
-    const late = await uploadTo(me, draft.id, upload('other', PDF, 'late.pdf', 'application/pdf'));
+    const late = await uploadTo(
+      me,
+      draft.id,
+      documentForm('other', SAMPLE_FILES.pdf, 'late.pdf', 'application/pdf'),
+    );
     assert.equal(late.status, 409);
     assert.equal((await problemOf(late)).code, 'draft.not-editable');
     const docId = stored(env, draft.id).documents[0]?.id ?? '';
@@ -606,7 +598,7 @@ describe('social protection: update request lifecycle', () => {
   });
 
   test('a move needs the new residence card before submission', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const moved = await save(me, draft.id, 1, {
       ...draft.answers,
@@ -619,8 +611,13 @@ describe('social protection: update request lifecycle', () => {
     });
     assert.equal(moved.status, 200);
     assert.equal(
-      (await uploadTo(me, draft.id, upload('national-card', PDF, 'card.pdf', 'application/pdf')))
-        .status,
+      (
+        await uploadTo(
+          me,
+          draft.id,
+          documentForm('national-card', SAMPLE_FILES.pdf, 'card.pdf', 'application/pdf'),
+        )
+      ).status,
       201,
     );
     const refused = await submit(me, draft.id, 2, 'idem_move_000000001');
@@ -630,8 +627,13 @@ describe('social protection: update request lifecycle', () => {
       [['/documents', 'document-required']],
     );
     assert.equal(
-      (await uploadTo(me, draft.id, upload('residence-card', JPEG, 'residence.jpg', 'image/jpeg')))
-        .status,
+      (
+        await uploadTo(
+          me,
+          draft.id,
+          documentForm('residence-card', SAMPLE_FILES.jpeg, 'residence.jpg', 'image/jpeg'),
+        )
+      ).status,
       201,
     );
     const accepted = await submit(me, draft.id, 2, 'idem_move_000000002');
@@ -681,7 +683,7 @@ describe('social protection: update request lifecycle', () => {
 
 describe('social protection: hostile input', () => {
   test('bidi overrides, markup in names, oversized text and unknown fields are refused; nothing is stored', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const residence = draft.answers.residence;
     assert.ok(residence);
@@ -747,7 +749,7 @@ describe('social protection: hostile input', () => {
   });
 
   test('markup in free text is kept as plain text, never interpreted', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
     const landmark = '<script>alert("x")</script> قرب جامع الرحمن';
     const res = await save(me, draft.id, 1, {
@@ -760,9 +762,13 @@ describe('social protection: hostile input', () => {
   });
 
   test('a multipart upload with an unknown document type is refused', async () => {
-    const { env, me } = await setup('cit_01');
+    const { env, me } = await signedInSandbox('cit_01');
     const draft = await createDraft(me);
-    const res = await uploadTo(me, draft.id, upload('passport', PDF, 'p.pdf', 'application/pdf'));
+    const res = await uploadTo(
+      me,
+      draft.id,
+      documentForm('passport', SAMPLE_FILES.pdf, 'p.pdf', 'application/pdf'),
+    );
     assert.equal(res.status, 422);
     assert.equal((await problemOf(res)).code, 'validation.failed');
     assert.equal(stored(env, draft.id).documents.length, 0);
@@ -802,7 +808,7 @@ describe('social protection: access', () => {
   });
 
   test('field errors follow Accept-Language', async () => {
-    const { env, me } = await setup('cit_03');
+    const { env, me } = await signedInSandbox('cit_03');
     const draft = await createDraft(me);
     const res = await me.request(`${API}/update-requests/${draft.id}/submit`, {
       method: 'POST',
