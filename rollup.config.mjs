@@ -29,7 +29,6 @@ export default [
       dir: 'packages/sandbox/dist',
       format: 'esm',
       sourcemap: true,
-      banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
     },
   },
   {

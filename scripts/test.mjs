@@ -25,6 +25,7 @@ const steps = [
   ['prettier', 'npx', ['--no-install', 'prettier', '--check', '--log-level=warn', '.']],
   ['build (rollup + declarations)', 'npm', ['run', 'build', '--silent']],
   ['size budgets', 'node', ['scripts/size.mjs', '--check']],
+  ['packages install from npm pack and work', 'node', ['scripts/pack-check.mjs']],
   ['tests', 'npm', ['run', 'test:unit', '--silent']],
 ];
 

@@ -1,0 +1,64 @@
+// Runs in Chromium: the sandbox inside the page as the client's fetch, as Storybook and the
+// component tests use it.
+import { createSandbox, createSandboxFetch, SANDBOX_OTP } from '@iq-eservices/sandbox';
+import { createEServicesClient, isEServicesError, unwrap } from '@iq-eservices/api';
+
+async function run() {
+  const sandbox = createSandbox();
+  const client = createEServicesClient({
+    baseUrl: 'http://sandbox.localhost',
+    fetch: createSandboxFetch(sandbox),
+    locale: 'ckb',
+    retry: false,
+  });
+  const { challengeId } = unwrap(
+    await client.identity.POST('/sign-in', { body: { method: 'phone', phone: '+9647501234001' } }),
+  );
+  unwrap(
+    await client.identity.POST('/sign-in/{challengeId}/verify', {
+      params: { path: { challengeId } },
+      body: { code: SANDBOX_OTP },
+    }),
+  );
+  const me = unwrap(await client.identity.GET('/me'));
+  const card = unwrap(await client.rationCard.GET('/card'));
+  const draft = unwrap(
+    await client.socialProtection.POST('/update-requests', {
+      body: { kind: 'beneficiary-update' },
+    }),
+  );
+  const form = new FormData();
+  form.append('type', 'national-card');
+  form.append(
+    'file',
+    new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'card.pdf', {
+      type: 'application/pdf',
+    }),
+  );
+  const document = unwrap(
+    await client.socialProtection.POST('/update-requests/{requestId}/documents', {
+      params: { path: { requestId: draft.id } },
+      body: form as never,
+    }),
+  );
+  const unknown = await client.identity.POST('/sign-in', {
+    body: { method: 'national-id', nationalId: '100000000000' },
+  });
+  sandbox.faults.set({ faults: [{ kind: 'drop' }] });
+  let network = '';
+  try {
+    await client.identity.GET('/me');
+  } catch (error) {
+    network = isEServicesError(error) ? error.code : String(error);
+  }
+  return {
+    name: me.name.ar,
+    members: card.members.length,
+    document: document.contentType,
+    unknownTitle: unknown.error?.title,
+    network,
+    violations: sandbox.violations.length,
+  };
+}
+
+(window as unknown as { sandboxRun: typeof run }).sandboxRun = run;

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Packs the publishable packages with `npm pack`, installs the tarballs into an empty project (their
+// dependencies come from the registry) and uses them as an integrator would: the client against an
+// in-process sandbox, the `iq-sandbox` binary, and the type declarations. Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'iq-pack-'));
+const run = (cmd, args, cwd = dir) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+try {
+  const packed = JSON.parse(
+    run(
+      'npm',
+      ['pack', '--json', '--pack-destination', dir, '-w', 'packages/api', '-w', 'packages/sandbox'],
+      root,
+    ),
+  );
+  for (const pkg of packed) {
+    const files = pkg.files.map((f) => f.path);
+    for (const required of [
+      'package.json',
+      'README.md',
+      'dist/index.js',
+      'dist/types/index.d.ts',
+    ]) {
+      if (!files.includes(required))
+        throw new Error(`${pkg.name}: ${required} is missing from the package`);
+    }
+    if (files.some((f) => f.startsWith('src/') || f.startsWith('test/')))
+      throw new Error(`${pkg.name}: sources or tests are packed`);
+    console.log(`${pkg.name}@${pkg.version}: ${pkg.files.length} files, ${pkg.size} B packed`);
+  }
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'integrator', private: true, type: 'module' }),
+  );
+  run('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    ...packed.map((p) => join(dir, p.filename)),
+  ]);
+  writeFileSync(
+    join(dir, 'check.mjs'),
+    `import { createSandbox, createSandboxFetch, SANDBOX_OTP } from '@iq-eservices/sandbox';
+import { startSandboxServer } from '@iq-eservices/sandbox/node';
+import { createEServicesClient, unwrap } from '@iq-eservices/api';
+const sandbox = createSandbox();
+const client = createEServicesClient({ baseUrl: 'http://sandbox.localhost', fetch: createSandboxFetch(sandbox) });
+const { challengeId } = unwrap(await client.identity.POST('/sign-in', { body: { method: 'national-id', nationalId: '199012345678' } }));
+unwrap(await client.identity.POST('/sign-in/{challengeId}/verify', { params: { path: { challengeId } }, body: { code: SANDBOX_OTP } }));
+const card = unwrap(await client.rationCard.GET('/card'));
+if (!card.cardNumber) throw new Error('no card');
+const server = await startSandboxServer({ port: 0 });
+const remote = createEServicesClient({ baseUrl: server.url, fetch: (r) => fetch(r) });
+const res = await remote.identity.GET('/me');
+await server.close();
+if (res.response.status !== 401) throw new Error('expected 401 from the HTTP sandbox, got ' + res.response.status);
+console.log('installed packages work: card ' + card.cardNumber.length + ' digits, HTTP sandbox answers');
+`,
+  );
+  process.stdout.write(run('node', ['check.mjs']));
+  const help = run(join(dir, 'node_modules/.bin/iq-sandbox'), ['--help']);
+  if (!help.includes('--fault')) throw new Error('iq-sandbox --help did not print its usage');
+  for (const types of [
+    'node_modules/@iq-eservices/api/dist/types/index.d.ts',
+    'node_modules/@iq-eservices/sandbox/dist/types/node.d.ts',
+  ]) {
+    if (!existsSync(join(dir, types))) throw new Error(`${types} missing after install`);
+  }
+  console.log('iq-sandbox binary and type declarations installed');
+} catch (error) {
+  console.error(error.stderr ?? '', error.message);
+  process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
