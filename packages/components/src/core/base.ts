@@ -1,0 +1,44 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type { EServicesClient } from '@iq-eservices/api';
+import { getConfig } from './config.js';
+import { formatter, type Formatter, type Numerals } from './format.js';
+import { getLocale, startLocalization } from './localization.js';
+import { tokens } from './styles.js';
+
+void startLocalization();
+
+/**
+ * The base of every element: tokens, locale-aware re-rendering, formatting with the `numerals`
+ * setting, and the client from `configure()` or the element's own `client` property.
+ */
+export class IqElement extends LitElement {
+  static override styles = [tokens];
+
+  /**
+   * Digits to show: `latn` (0-9) or `arab` (٠-٩). Defaults to `configure({ numerals })`, then to
+   * what the locale uses (Arabic-Indic for ar and ckb, Latin for en).
+   */
+  @property({ reflect: true }) numerals?: Numerals;
+
+  /** The client to fetch through; defaults to the one given to `configure({ client })`. */
+  @property({ attribute: false }) client?: EServicesClient;
+
+  constructor() {
+    super();
+    // Every element re-renders when the locale changes, including those upgraded before the
+    // library finished loading (the embedded case).
+    updateWhenLocaleChanges(this);
+  }
+
+  /** Formatters for the current locale and numerals. */
+  protected get format(): Formatter {
+    return formatter(getLocale(), this.numerals ?? getConfig().numerals);
+  }
+
+  /** The client in force, if any. */
+  protected get api(): EServicesClient | undefined {
+    return this.client ?? getConfig().client;
+  }
+}

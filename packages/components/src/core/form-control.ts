@@ -1,0 +1,269 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg } from '@lit/localize';
+import { IqElement } from './base.js';
+import type { InputProblem, Parsed } from './normalize.js';
+
+/** The longest text a field keeps: far above any valid value, so a paste never freezes a phone. */
+export const MAX_FIELD_LENGTH = 64;
+
+/**
+ * The base of the library's form controls: form-associated through `ElementInternals`, with a
+ * visible label and hint, our own validation messages in the page's language (never the
+ * browser's), an error tied to the field, reset and restore, `disabled`, and focus delegated to
+ * the inner input.
+ *
+ * @csspart label - The field's label.
+ * @csspart hint - The hint under the label.
+ * @csspart error - The error message (present only when there is one).
+ * @csspart input - The native input.
+ * @cssprop --iq-color-error - Colour of the error message and the invalid border.
+ * @cssprop --iq-color-border - Border of the input.
+ */
+export abstract class IqFormControl extends IqElement {
+  /** Tells the browser this element takes part in forms. */
+  static formAssociated = true;
+
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
+
+  static override styles = [
+    ...IqElement.styles,
+    css`
+      :host {
+        display: block;
+        margin-block: calc(var(--iq-space, 1rem) * 0.75);
+      }
+      label {
+        display: block;
+        font-weight: 700;
+      }
+      .hint {
+        display: block;
+        color: var(--iq-color-muted, #505a5f);
+      }
+      .error {
+        display: block;
+        color: var(--iq-color-error, #b10e1e);
+        font-weight: 700;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: calc(var(--iq-space, 1rem) * 0.5);
+        margin-block-start: calc(var(--iq-space, 1rem) * 0.25);
+      }
+      input {
+        font: inherit;
+        font-size: 1.125em;
+        box-sizing: border-box;
+        inline-size: 100%;
+        max-inline-size: var(--iq-field-width, 16em);
+        min-block-size: 2.75rem;
+        padding: 0.375rem 0.5rem;
+        border: 2px solid var(--iq-color-border, #0b0c0c);
+        border-radius: var(--iq-radius, 0);
+        background: var(--iq-color-surface, #ffffff);
+        color: inherit;
+        letter-spacing: 0.05em;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--iq-color-error, #b10e1e);
+        border-width: 3px;
+      }
+      input:disabled {
+        background: #f3f2f1;
+        cursor: not-allowed;
+      }
+    `,
+  ];
+
+  /** Name under which the value is submitted with the form. */
+  @property({ reflect: true }) name = '';
+
+  /** The text in the field, as typed. The submitted value is its normalized form ({@link normalizedValue}). */
+  @property() value = '';
+
+  /** Whether the field must be filled in. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** Whether the field is disabled (also set by a disabled `<fieldset>`). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The visible label; a localized default when not set. */
+  @property() label?: string;
+
+  /** The hint under the label; a localized default when not set. */
+  @property() hint?: string;
+
+  /** True once the citizen has left the field or tried to submit: errors show from then on. */
+  @state() protected touched = false;
+
+  @query('input') protected input?: HTMLInputElement;
+
+  /** The value the field had when it was first connected, for form reset. */
+  private initialValue: string | null = null;
+
+  protected readonly internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    // The browser fires `invalid` on a blocked submit: show our message beside the field.
+    this.addEventListener('invalid', (event) => {
+      event.preventDefault();
+      this.touched = true;
+    });
+  }
+
+  /** Parses the typed text into the normalized value (or why it is not acceptable). */
+  protected abstract parse(text: string): Parsed;
+
+  /** The label when the host gives none. */
+  protected abstract defaultLabel(): string;
+
+  /** The hint when the host gives none. */
+  protected abstract defaultHint(): string;
+
+  /** The message for a problem, in the current language. */
+  protected abstract problemMessage(problem: InputProblem): string;
+
+  /** Attributes of the native input (`autocomplete`, `inputmode`, `maxlength`…). */
+  protected inputAttributes(): { autocomplete: string; inputmode: string; maxlength?: number } {
+    return { autocomplete: 'off', inputmode: 'numeric' };
+  }
+
+  /** Extra content after the input (e.g. the phone operator). */
+  protected renderAfterInput(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  private get parsed(): Parsed {
+    if (!this.value.trim() && !this.required) return { ok: true, value: '' };
+    return this.parse(this.value);
+  }
+
+  /** The normalized value submitted with the form ('' when empty or invalid). */
+  get normalizedValue(): string {
+    const parsed = this.parsed;
+    return parsed.ok ? parsed.value : '';
+  }
+
+  /** The message explaining why the value is invalid ('' when valid). */
+  get validationMessage(): string {
+    const parsed = this.parsed;
+    return parsed.ok ? '' : this.problemMessage(parsed.problem);
+  }
+
+  /** The validity state, as native controls expose it. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** The form this control belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** Whether the control takes part in constraint validation. */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** Checks validity without showing anything. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Checks validity and shows the error beside the field when invalid. */
+  reportValidity(): boolean {
+    this.touched = true;
+    return this.internals.checkValidity();
+  }
+
+  /** Moves focus into the field. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.initialValue ??= this.value;
+  }
+
+  /** @internal Form reset: back to the first value, errors hidden. */
+  formResetCallback(): void {
+    this.value = this.initialValue ?? '';
+    this.touched = false;
+  }
+
+  /** @internal Back/forward cache and autofill restore the typed text. */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === 'string') this.value = state;
+  }
+
+  /** @internal A disabled ancestor `<fieldset>` disables the control. */
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('value') && this.value.length > MAX_FIELD_LENGTH) {
+      this.value = this.value.slice(0, MAX_FIELD_LENGTH);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const parsed = this.parsed;
+    this.internals.setFormValue(parsed.ok && parsed.value ? parsed.value : null, this.value);
+    if (parsed.ok) this.internals.setValidity({});
+    else {
+      const flags: ValidityStateFlags =
+        parsed.problem === 'required' ? { valueMissing: true } : { customError: true };
+      this.internals.setValidity(flags, this.problemMessage(parsed.problem), this.input);
+    }
+  }
+
+  private onInput(event: Event): void {
+    this.value = (event.target as HTMLInputElement).value;
+    // Once an error shows, it updates as the citizen types, so a fixed value clears it at once.
+  }
+
+  private onChange(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: false }));
+  }
+
+  protected override render(): TemplateResult {
+    const error = this.touched ? this.validationMessage : '';
+    const { autocomplete, inputmode, maxlength } = this.inputAttributes();
+    return html`
+      <label part="label" for="input">${this.label ?? this.defaultLabel()}</label>
+      <span part="hint" class="hint" id="hint">${this.hint ?? this.defaultHint()}</span>
+      ${error ? html`<span part="error" class="error" id="error"><span class="visually-hidden">${msg('Error:', { id: 'field.error-prefix' })}</span> ${error}</span>` : nothing}
+      <div class="row">
+        <input
+          part="input"
+          id="input"
+          dir="ltr"
+          .value=${live(this.value)}
+          ?disabled=${this.disabled}
+          ?required=${this.required}
+          autocomplete=${autocomplete}
+          inputmode=${inputmode}
+          maxlength=${ifDefined(maxlength ?? MAX_FIELD_LENGTH)}
+          spellcheck="false"
+          aria-describedby=${error ? 'hint error' : 'hint'}
+          aria-invalid=${error ? 'true' : 'false'}
+          @input=${this.onInput}
+          @change=${this.onChange}
+          @blur=${() => (this.touched = this.touched || this.value !== '')}
+        />
+        ${this.renderAfterInput()}
+      </div>
+    `;
+  }
+}

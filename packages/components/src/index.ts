@@ -1,0 +1,42 @@
+/**
+ * `@iq-eservices/components`: Lit web components for Iraq's e-services, right-to-left first, in
+ * Arabic, Kurdish (Sorani) and English. Importing this module defines no tag: import
+ * `@iq-eservices/components/<element>.js` for that (e.g. `@iq-eservices/components/login.js`).
+ *
+ * @packageDocumentation
+ */
+export { configure, getConfig, type IqConfig } from './core/config.js';
+export {
+  getLocale,
+  setLocale,
+  followDocumentLanguage,
+  localeFromTag,
+  LOCALES,
+  DEFAULT_LOCALE,
+} from './core/localization.js';
+export {
+  formatter,
+  intlTag,
+  pluralize,
+  type Formatter,
+  type Locale,
+  type Numerals,
+} from './core/format.js';
+export {
+  toAsciiDigits,
+  normalizeNumeric,
+  hasBidiControls,
+  parseNationalId,
+  parseMobile,
+  parseCode,
+  mobileOperator,
+  MOBILE_OPERATORS,
+  NATIONAL_ID_LENGTH,
+  type Parsed,
+  type InputProblem,
+} from './core/normalize.js';
+export { defineElement } from './core/define.js';
+export { IqElement } from './core/base.js';
+export { IqFormControl } from './core/form-control.js';
+export { IqEvent } from './core/events.js';
+export { IqNationalIdInput } from './national-id-input/national-id-input.js';
