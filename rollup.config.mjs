@@ -1,6 +1,7 @@
 // Builds the publishable packages (ESM + source maps; declarations come from `tsc` in
-// `npm run build`) and the demo portal's browser bundle.
+// `npm run build`), the components' single-file bundle and the demo portal's browser bundle.
 import { builtinModules } from 'node:module';
+import { componentEntries, ALL_ELEMENTS_ID, allElementsModule } from './scripts/components.mjs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -8,6 +9,20 @@ import terser from '@rollup/plugin-terser';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const dependencies = (pkg) => (id) =>
   nodeBuiltins.includes(id) || pkg.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+// Lit's advice for its own bundles: terser, two passes, and private `__` properties mangled.
+const minify = () =>
+  terser({ module: true, compress: { passes: 2 }, mangle: { properties: { regex: /^__/ } } });
+
+// Every element found on disk (`src/define/<name>.ts`): nothing to edit here when one is added.
+const components = componentEntries();
+
+/** Resolves the virtual module that defines every element (the single-file bundle's entry). */
+const allElements = {
+  name: 'iq-all-elements',
+  resolveId: (id) => (id === ALL_ELEMENTS_ID ? id : null),
+  load: (id) => (id === ALL_ELEMENTS_ID ? allElementsModule(components.defines) : null),
+};
 
 /** @type {import('rollup').RollupOptions[]} */
 export default [
@@ -30,6 +45,46 @@ export default [
       format: 'esm',
       sourcemap: true,
     },
+  },
+  {
+    // @iq-eservices/components for npm: one module per source module (so `dist/` mirrors `src/`
+    // and `dist/types/`), `define/<name>.js` registering each tag, locales loaded on demand.
+    input: components.input,
+    external: dependencies(['lit', '@lit/localize', '@iq-eservices/api']),
+    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+    output: {
+      dir: 'packages/components/dist',
+      format: 'esm',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'packages/components/src',
+    },
+    preserveEntrySignatures: 'allow-extension',
+  },
+  {
+    // For pages without a bundler: every element, Lit, localize, the client and openapi-fetch in
+    // one minified module (`<script type="module" src=".../iq-eservices.js">`). It exports the
+    // library's and the client's API (`configure`, `createEServicesClient`, …). Each locale's
+    // messages stay a small file beside it, loaded only when that language is shown.
+    input: { 'iq-eservices': ALL_ELEMENTS_ID },
+    plugins: [
+      allElements,
+      nodeResolve({
+        browser: true,
+        exportConditions: ['iq-source', 'browser', 'import', 'default'],
+        extensions: ['.ts', '.js', '.mjs'],
+      }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+      minify(),
+    ],
+    output: {
+      dir: 'packages/components/dist',
+      format: 'esm',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'iq-eservices.[name].js',
+    },
+    preserveEntrySignatures: 'allow-extension',
   },
   {
     // The demo portal: one self-contained, minified module for the browser.

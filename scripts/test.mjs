@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): contracts, generated code, types, lint, build, size budgets,
-// then every test — unit, contract, and the browser tests in Chromium. Stops at the first failure.
+// API docs, Storybook, then every test — the components in Chromium, then unit, contract and the
+// sandbox's browser tests. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
 
@@ -10,6 +11,7 @@ const env = {
   CHROME_PATH: chrome,
   REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
   NO_UPDATE_NOTIFIER: '1',
+  STORYBOOK_DISABLE_TELEMETRY: '1',
 };
 const steps = [
   [
@@ -20,12 +22,22 @@ const steps = [
     (output) => (/\d+ warnings?\b/.test(output) ? 'warnings found' : null),
   ],
   ['generated code is up to date', 'node', ['scripts/generate.mjs', '--check']],
+  [
+    'message catalogue is up to date (lit-localize)',
+    'node',
+    ['scripts/localize-check.mjs', '--check'],
+  ],
   ['typecheck (strict)', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']],
   ['eslint', 'npx', ['--no-install', 'eslint', '.', '--max-warnings=0']],
   ['prettier', 'npx', ['--no-install', 'prettier', '--check', '--log-level=warn', '.']],
   ['build (rollup + declarations)', 'npm', ['run', 'build', '--silent']],
   ['size budgets', 'node', ['scripts/size.mjs', '--check']],
   ['packages install from npm pack and work', 'node', ['scripts/pack-check.mjs']],
+  ['typedoc (warnings are errors)', 'npx', ['--no-install', 'typedoc']],
+  // Telemetry and update checks are off in .storybook/main.ts: the build needs no network.
+  ['storybook builds offline', 'npm', ['run', 'build:storybook', '--silent']],
+  ['component tests (web-test-runner, Chromium)', 'npx', ['--no-install', 'web-test-runner']],
+  // Last: CI reads the node test runner's summary.
   ['tests', 'npm', ['run', 'test:unit', '--silent']],
 ];
 

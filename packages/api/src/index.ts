@@ -3,6 +3,7 @@
  * protection, payments), generated from their OpenAPI contracts.
  *
  * @packageDocumentation
+ * @module @iq-eservices/api
  */
 import type * as IdentityTypes from './generated/identity.js';
 import type * as RationCardTypes from './generated/ration-card.js';

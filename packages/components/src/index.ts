@@ -4,6 +4,7 @@
  * `@iq-eservices/components/<element>.js` for that (e.g. `@iq-eservices/components/login.js`).
  *
  * @packageDocumentation
+ * @module @iq-eservices/components
  */
 export { configure, getConfig, type IqConfig } from './core/config.js';
 export {
@@ -40,3 +41,13 @@ export { IqElement } from './core/base.js';
 export { IqFormControl } from './core/form-control.js';
 export { IqEvent } from './core/events.js';
 export { IqNationalIdInput } from './national-id-input/national-id-input.js';
+export { IqPhoneInput } from './phone-input/phone-input.js';
+export { IqOtpInput, IqOtpCompleteEvent } from './otp-input/otp-input.js';
+export { IqLogin, type LoginMethod, type LoginMode } from './login/login.js';
+export {
+  IqLoginEvent,
+  IqLogoutEvent,
+  IqErrorEvent,
+  IqSessionWarningEvent,
+  type LogoutReason,
+} from './login/events.js';

@@ -101,6 +101,16 @@ export abstract class IqFormControl extends IqElement {
   /** True once the citizen has left the field or tried to submit: errors show from then on. */
   @state() protected touched = false;
 
+  /**
+   * The disabled state the browser computes (own `disabled` or a disabled ancestor `<fieldset>`).
+   * Kept apart from `disabled` so that re-enabling the fieldset does not leave the host's own
+   * attribute behind.
+   */
+  @state() private formDisabled = false;
+
+  /** Set while {@link checkValidity} runs, so its `invalid` event shows nothing. */
+  private quietCheck = false;
+
   @query('input') protected input?: HTMLInputElement;
 
   /** The value the field had when it was first connected, for form reset. */
@@ -114,7 +124,7 @@ export abstract class IqFormControl extends IqElement {
     // The browser fires `invalid` on a blocked submit: show our message beside the field.
     this.addEventListener('invalid', (event) => {
       event.preventDefault();
-      this.touched = true;
+      if (!this.quietCheck) this.touched = true;
     });
   }
 
@@ -174,7 +184,12 @@ export abstract class IqFormControl extends IqElement {
 
   /** Checks validity without showing anything. */
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    this.quietCheck = true;
+    try {
+      return this.internals.checkValidity();
+    } finally {
+      this.quietCheck = false;
+    }
   }
 
   /** Checks validity and shows the error beside the field when invalid. */
@@ -206,7 +221,7 @@ export abstract class IqFormControl extends IqElement {
 
   /** @internal A disabled ancestor `<fieldset>` disables the control. */
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    this.formDisabled = disabled;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -250,7 +265,7 @@ export abstract class IqFormControl extends IqElement {
           id="input"
           dir="ltr"
           .value=${live(this.value)}
-          ?disabled=${this.disabled}
+          ?disabled=${this.disabled || this.formDisabled}
           ?required=${this.required}
           autocomplete=${autocomplete}
           inputmode=${inputmode}

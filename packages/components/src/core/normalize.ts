@@ -69,11 +69,14 @@ export function parseMobile(text: string): Parsed {
   let digits = normalizeNumeric(text).replace(/[()]/g, '');
   if (digits.startsWith('+')) digits = `00${digits.slice(1)}`;
   if (!/^[0-9]*$/.test(digits)) return { ok: false, problem: 'characters' };
-  const national = digits.startsWith('00964')
-    ? digits.slice(5)
-    : digits.startsWith('964') && digits.length === 13
-      ? digits.slice(3)
-      : digits.replace(/^0/, '');
+  // The trunk 0 is dropped after the country code too: `+964 (0)770…` is common in signatures.
+  const national = (
+    digits.startsWith('00964')
+      ? digits.slice(5)
+      : digits.startsWith('964') && digits.length >= 13
+        ? digits.slice(3)
+        : digits
+  ).replace(/^0/, '');
   if (national.length !== 10) return { ok: false, problem: 'length' };
   if (!national.startsWith('7')) return { ok: false, problem: 'prefix' };
   return { ok: true, value: `+964${national}` };

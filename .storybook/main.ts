@@ -1,0 +1,21 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+// Stories run against the workspace packages' TypeScript sources (`iq-source` in their `exports`),
+// so a change to an element shows at once, with no build. Vite's TypeScript transform reads the
+// nearest tsconfig.json (root → tsconfig.base.json: `experimentalDecorators`,
+// `useDefineForClassFields: false`, as Lit's decorators need). Nothing here names an element:
+// every `stories/*.stories.ts` is picked up.
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true, enableCrashReports: false },
+  async viteFinal(viteConfig) {
+    const { mergeConfig, defaultClientConditions } = await import('vite');
+    return mergeConfig(viteConfig, {
+      resolve: { conditions: ['iq-source', ...defaultClientConditions] },
+      build: { chunkSizeWarningLimit: 2048 },
+    });
+  },
+};
+
+export default config;

@@ -1,0 +1,54 @@
+import type { User } from '@iq-eservices/api';
+import { IqEvent } from '../core/events.js';
+
+/** A citizen signed in; `user` is who (identifiers masked, as the server sends them). */
+export class IqLoginEvent extends IqEvent {
+  static readonly eventName = 'iq-login';
+  constructor(readonly user: User) {
+    super(IqLoginEvent.eventName);
+  }
+}
+
+/** Why a session ended: the citizen signed out, or it timed out. */
+export type LogoutReason = 'user' | 'expired';
+
+/** The session ended (`reason`: `user` or `expired`). */
+export class IqLogoutEvent extends IqEvent {
+  static readonly eventName = 'iq-logout';
+  constructor(readonly reason: LogoutReason) {
+    super(IqLogoutEvent.eventName);
+  }
+}
+
+/**
+ * A request failed, for the host's telemetry: the stable problem `code` (`otp.invalid`,
+ * `network.timeout`…), the HTTP `status` (0 without a response) and the `requestId` to quote to
+ * the ministry. It carries no personal data.
+ */
+export class IqErrorEvent extends IqEvent {
+  static readonly eventName = 'iq-error';
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly requestId: string | undefined,
+  ) {
+    super(IqErrorEvent.eventName);
+  }
+}
+
+/** The session-timeout warning opened: `secondsLeft` until the session ends. */
+export class IqSessionWarningEvent extends IqEvent {
+  static readonly eventName = 'iq-session-warning';
+  constructor(readonly secondsLeft: number) {
+    super(IqSessionWarningEvent.eventName);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'iq-login': IqLoginEvent;
+    'iq-logout': IqLogoutEvent;
+    'iq-error': IqErrorEvent;
+    'iq-session-warning': IqSessionWarningEvent;
+  }
+}

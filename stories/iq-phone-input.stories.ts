@@ -1,0 +1,101 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../packages/components/src/define/phone-input.js';
+
+interface Args {
+  label?: string;
+  hint?: string;
+  value: string;
+  name: string;
+  required: boolean;
+  disabled: boolean;
+  numerals?: 'latn' | 'arab';
+  /** Show the error at once, as after a submit attempt (stories only). */
+  showError: boolean;
+}
+
+const meta = {
+  title: 'Inputs/iq-phone-input',
+  component: 'iq-phone-input',
+  tags: ['autodocs'],
+  args: { value: '', name: 'phone', required: false, disabled: false, showError: false },
+  argTypes: {
+    label: { control: 'text', description: 'Visible label (a localized default when empty).' },
+    hint: {
+      control: 'text',
+      description: 'Hint under the label (a localized default when empty).',
+    },
+    value: { control: 'text', description: 'The text as typed; submitted in E.164.' },
+    name: { control: 'text' },
+    required: { control: 'boolean' },
+    disabled: { control: 'boolean' },
+    numerals: { control: 'inline-radio', options: [undefined, 'latn', 'arab'] },
+    showError: { control: 'boolean' },
+  },
+  render: (args) => html`
+    <iq-phone-input
+      name=${args.name}
+      label=${ifDefined(args.label || undefined)}
+      hint=${ifDefined(args.hint || undefined)}
+      numerals=${ifDefined(args.numerals)}
+      .value=${args.value}
+      ?required=${args.required}
+      ?disabled=${args.disabled}
+    ></iq-phone-input>
+  `,
+  play: async ({ canvasElement, args }) => {
+    const field = canvasElement.querySelector('iq-phone-input');
+    if (!field || !args.showError) return;
+    await field.updateComplete;
+    field.reportValidity();
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Empty: Story = {};
+
+export const WithCustomHint: Story = { args: { hint: 'We send the one-time code to this number' } };
+
+/** A valid number: the operator appears after the field and is announced politely. */
+export const FilledValid: Story = { args: { value: '0790 123 4567' } };
+
+export const InternationalForm: Story = { args: { value: '+964 750 123 4567' } };
+
+export const ArabicIndicDigits: Story = { args: { value: '٠٧٧٠ ١٢٣ ٤٥٦٧' } };
+
+export const LatinDigitsInArabic: Story = { args: { numerals: 'latn' } };
+
+export const Required: Story = { args: { required: true } };
+
+export const ErrorRequired: Story = { args: { required: true, showError: true } };
+
+export const ErrorTooShort: Story = { args: { value: '0770 123', showError: true } };
+
+export const ErrorNotMobile: Story = { args: { value: '0170 123 4567', showError: true } };
+
+export const ErrorLetters: Story = { args: { value: '0770 abc 4567', showError: true } };
+
+export const ErrorHiddenDirectionCharacters: Story = {
+  args: { value: '0770\u202e 123 4567', showError: true },
+};
+
+export const Disabled: Story = { args: { value: '0770 123 4567', disabled: true } };
+
+export const CustomLabel: Story = { args: { label: 'Mobile number for updates' } };
+
+/** Every operator the field names (prefixes are community data, kept in one place). */
+export const Operators: Story = {
+  render: () => html`
+    ${[
+      '0750 123 4567',
+      '0770 123 4567',
+      '0780 123 4567',
+      '0790 123 4567',
+      '0760 123 4567',
+      '0740 123 4567',
+    ].map((value) => html`<iq-phone-input .value=${value}></iq-phone-input>`)}
+  `,
+};
