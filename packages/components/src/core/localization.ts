@@ -33,6 +33,13 @@ export function localeFromTag(tag: string | null | undefined): Locale | null {
 }
 
 let followDocument = true;
+// The locale last asked for: while it loads, `getLocale()` still answers the previous one.
+let requested: Locale | undefined;
+
+function request(locale: Locale): Promise<void> {
+  requested = locale;
+  return applyLocale(locale);
+}
 let observer: MutationObserver | undefined;
 
 /** The current locale of every element of the library. */
@@ -46,7 +53,7 @@ export function getLocale(): Locale {
  */
 export async function setLocale(locale: Locale): Promise<void> {
   followDocument = false;
-  await applyLocale(locale);
+  await request(locale);
 }
 
 /** Follow `<html lang>` again (the default): the locale changes when the page's language does. */
@@ -58,7 +65,7 @@ export function followDocumentLanguage(): Promise<void> {
 function syncWithDocument(): Promise<void> {
   if (!followDocument || typeof document === 'undefined') return Promise.resolve();
   const locale = localeFromTag(document.documentElement.getAttribute('lang')) ?? DEFAULT_LOCALE;
-  return locale === getLocale() ? Promise.resolve() : applyLocale(locale);
+  return locale === (requested ?? getLocale()) ? Promise.resolve() : request(locale);
 }
 
 /** Resolves when the current locale's messages are loaded. */

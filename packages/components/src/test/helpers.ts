@@ -29,7 +29,10 @@ export function useSandbox(options: Parameters<typeof createSandbox>[0] = {}): {
 export async function setPageLanguage(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
   document.documentElement.dir = locale === 'en' ? 'ltr' : 'rtl';
-  for (let i = 0; i < 50 && getLocale() !== locale; i++)
+  // The library follows <html lang> through a MutationObserver: let it see the change, then wait
+  // until the messages of that locale are active.
+  await new Promise((r) => setTimeout(r, 0));
+  for (let i = 0; i < 100 && getLocale() !== locale; i++)
     await new Promise((r) => setTimeout(r, 10));
   if (getLocale() !== locale) throw new Error(`locale did not switch to ${locale}`);
   await new Promise((r) => setTimeout(r, 0));
