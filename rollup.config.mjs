@@ -98,6 +98,12 @@ export default [
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
       terser({ module: true, compress: { passes: 2 } }),
     ],
-    output: { file: 'packages/demo/dist/app.js', format: 'esm', sourcemap: true },
+    output: {
+      dir: 'packages/demo/dist',
+      entryFileNames: 'app.js',
+      chunkFileNames: 'app-[name]-[hash].js',
+      format: 'esm',
+      sourcemap: true,
+    },
   },
 ];

@@ -15,7 +15,18 @@ try {
   const packed = JSON.parse(
     run(
       'npm',
-      ['pack', '--json', '--pack-destination', dir, '-w', 'packages/api', '-w', 'packages/sandbox'],
+      [
+        'pack',
+        '--json',
+        '--pack-destination',
+        dir,
+        '-w',
+        'packages/api',
+        '-w',
+        'packages/sandbox',
+        '-w',
+        'packages/components',
+      ],
       root,
     ),
   );
@@ -70,6 +81,10 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
   for (const types of [
     'node_modules/@iq-eservices/api/dist/types/index.d.ts',
     'node_modules/@iq-eservices/sandbox/dist/types/node.d.ts',
+    'node_modules/@iq-eservices/components/dist/define/login.js',
+    'node_modules/@iq-eservices/components/dist/iq-eservices.js',
+    'node_modules/@iq-eservices/components/dist/types/define/login.d.ts',
+    'node_modules/@iq-eservices/components/custom-elements.json',
   ]) {
     if (!existsSync(join(dir, types))) throw new Error(`${types} missing after install`);
   }

@@ -61,7 +61,9 @@ export async function startDemo({
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (API.test(url.pathname)) return api(req, res);
-    const file = FILES[normalize(url.pathname)];
+    // The portal's own files, and the bundle's chunks (locale messages loaded on demand).
+    const chunk = /^\/(app-[\w.-]+\.js(\.map)?)$/.exec(url.pathname);
+    const file = chunk ? join(here, 'dist', chunk[1]) : FILES[normalize(url.pathname)];
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;

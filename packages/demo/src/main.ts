@@ -1,12 +1,8 @@
-import {
-  createEServicesClient,
-  isEServicesError,
-  unwrap,
-  type EServicesError,
-} from '@iq-eservices/api';
+import { createEServicesClient, unwrap } from '@iq-eservices/api';
+import { configure } from '@iq-eservices/components';
+import '@iq-eservices/components/login.js';
 import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
-import { parseCode, parseMobile, parseNationalId } from './input.js';
 
 const LANGS: Lang[] = ['ar', 'ckb', 'en'];
 const stored = new URLSearchParams(location.search).get('lang');
@@ -14,20 +10,6 @@ let lang: Lang = LANGS.includes(stored as Lang) ? (stored as Lang) : 'ar';
 
 const client = createEServicesClient({ baseUrl: location.origin, locale: () => lang });
 const root = document.getElementById('app') ?? document.body;
-
-type View =
-  | { name: 'start'; method: 'national-id' | 'phone'; value: string; error?: string }
-  | {
-      name: 'code';
-      challengeId: string;
-      destination: string;
-      codeLength: number;
-      resendAt: number;
-      attemptsLeft: number;
-      value: string;
-      error?: string;
-    }
-  | { name: 'home'; data?: HomeData; error?: string };
 
 interface HomeData {
   userName: string;
@@ -42,8 +24,9 @@ interface HomeData {
   bills: { title: string; amount: number; dueDate: string }[];
 }
 
-let view: View = { name: 'start', method: 'national-id', value: '' };
+let home: HomeData | null = null;
 let busy = false;
+configure({ client });
 
 const t = (key: MessageKey, values?: Record<string, string | number>) => message(lang, key, values);
 const number = (n: number) => new Intl.NumberFormat(`${lang}-IQ`).format(n);
@@ -55,121 +38,16 @@ const money = (n: number) =>
   }).format(n);
 const date = (iso: string) =>
   new Intl.DateTimeFormat(`${lang}-IQ`, { dateStyle: 'long' }).format(new Date(iso));
-const time = (iso: string) =>
-  new Intl.DateTimeFormat(`${lang}-IQ`, { timeStyle: 'short' }).format(new Date(iso));
-
-function describe(error: unknown): string {
-  if (!isEServicesError(error)) return t('error.network');
-  const e = error as EServicesError;
-  switch (e.code) {
-    case 'network.error':
-    case 'network.timeout':
-      return t('error.network');
-    case 'identity.unknown':
-    case 'otp.invalid':
-    case 'otp.expired':
-      return t(`error.${e.code}`);
-    case 'identity.locked':
-      return t('error.identity.locked', {
-        time: time(String(e.problem?.lockedUntil ?? new Date().toISOString())),
-      });
-    case 'rate-limited':
-    case 'otp.resend-too-early':
-      return t('error.rate-limited', { seconds: number(e.retryAfterSeconds ?? 30) });
-    default:
-      return t('error.other', { requestId: e.requestId ?? '—' });
-  }
-}
 
 async function act(work: () => Promise<void>) {
-  if (busy) return; // one request per user action, whatever the clicks
+  if (busy) return;
   busy = true;
-  render();
   try {
     await work();
   } finally {
     busy = false;
     render();
   }
-}
-
-function startSignIn(form: HTMLFormElement) {
-  if (view.name !== 'start') return;
-  const current = view;
-  current.value = (form.elements.namedItem('identifier') as HTMLInputElement).value;
-  const parsed =
-    current.method === 'national-id' ? parseNationalId(current.value) : parseMobile(current.value);
-  if (!parsed) {
-    current.error = t(current.method === 'national-id' ? 'error.nationalId' : 'error.phone');
-    render();
-    return;
-  }
-  void act(async () => {
-    try {
-      const body =
-        current.method === 'national-id'
-          ? { method: 'national-id' as const, nationalId: parsed }
-          : { method: 'phone' as const, phone: parsed };
-      const challenge = unwrap(await client.identity.POST('/sign-in', { body }));
-      view = {
-        name: 'code',
-        challengeId: challenge.challengeId,
-        destination: challenge.maskedDestination,
-        codeLength: challenge.codeLength,
-        resendAt: Date.now() + challenge.resendAfterSeconds * 1000,
-        attemptsLeft: challenge.attemptsLeft,
-        value: '',
-      };
-    } catch (error) {
-      current.error = describe(error);
-    }
-  });
-}
-
-function verify(form: HTMLFormElement) {
-  if (view.name !== 'code') return;
-  const current = view;
-  current.value = (form.elements.namedItem('code') as HTMLInputElement).value;
-  const code = parseCode(current.value, current.codeLength);
-  if (!code) {
-    current.error = t('error.code');
-    render();
-    return;
-  }
-  void act(async () => {
-    try {
-      unwrap(
-        await client.identity.POST('/sign-in/{challengeId}/verify', {
-          params: { path: { challengeId: current.challengeId } },
-          body: { code },
-        }),
-      );
-      view = { name: 'home' };
-      await loadHome();
-    } catch (error) {
-      if (isEServicesError(error) && typeof error.problem?.attemptsLeft === 'number')
-        current.attemptsLeft = error.problem.attemptsLeft;
-      current.error = describe(error);
-    }
-  });
-}
-
-function resend() {
-  if (view.name !== 'code') return;
-  const current = view;
-  void act(async () => {
-    try {
-      const challenge = unwrap(
-        await client.identity.POST('/sign-in/{challengeId}/resend', {
-          params: { path: { challengeId: current.challengeId } },
-        }),
-      );
-      current.resendAt = Date.now() + challenge.resendAfterSeconds * 1000;
-      current.error = undefined;
-    } catch (error) {
-      current.error = describe(error);
-    }
-  });
 }
 
 async function loadHome() {
@@ -202,168 +80,13 @@ async function loadHome() {
       amount: p.amount,
       dueDate: p.dueDate,
     }));
-  view = { name: 'home', data };
+  home = data;
 }
 
-function signOut() {
-  void act(async () => {
-    await client.identity.DELETE('/session');
-    client.session.clear();
-    view = { name: 'start', method: 'national-id', value: '' };
-  });
-}
-
-function field(
-  id: string,
-  label: string,
-  hint: string,
-  value: string,
-  error: string | undefined,
-  extra: Record<string, string | boolean>,
-) {
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, label),
-    h('p', { id: `${id}-hint`, class: 'hint' }, hint),
-    error ? h('p', { id: `${id}-error`, class: 'error', role: 'alert' }, error) : null,
-    h('input', {
-      id,
-      value,
-      dir: 'ltr',
-      'aria-describedby': describedBy,
-      'aria-invalid': error ? 'true' : undefined,
-      ...extra,
-    }),
-  );
-}
-
-function renderStart(v: Extract<View, { name: 'start' }>) {
-  const form = h(
-    'form',
-    { novalidate: true },
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, t('signIn')),
-      ...(['national-id', 'phone'] as const).map((method) => {
-        const radio = h('input', {
-          type: 'radio',
-          name: 'method',
-          id: `method-${method}`,
-          value: method,
-          checked: v.method === method,
-        });
-        radio.addEventListener('change', () => {
-          v.method = method;
-          v.error = undefined;
-          render();
-        });
-        return h(
-          'div',
-          { class: 'choice' },
-          radio,
-          h(
-            'label',
-            { for: `method-${method}` },
-            t(method === 'national-id' ? 'byNationalId' : 'byPhone'),
-          ),
-        );
-      }),
-    ),
-    field(
-      'identifier',
-      t(v.method === 'national-id' ? 'byNationalId' : 'byPhone'),
-      t(v.method === 'national-id' ? 'nationalIdHint' : 'phoneHint'),
-      v.value,
-      v.error,
-      {
-        name: 'identifier',
-        inputmode: 'numeric',
-        autocomplete: v.method === 'phone' ? 'tel' : 'off',
-        spellcheck: 'false',
-      },
-    ),
-    h('button', { type: 'submit', disabled: busy }, t('sendCode')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    startSignIn(form);
-  });
+function renderHome(d: HomeData) {
   return h(
     'section',
-    {},
-    h('p', {}, t('intro')),
-    h(
-      'p',
-      { class: 'note' },
-      `${t('sandboxNote')} `,
-      isolate('123456'),
-      ' — ',
-      isolate('199012345678'),
-      ' · ',
-      isolate('07701234567'),
-    ),
-    form,
-  );
-}
-
-function renderCode(v: Extract<View, { name: 'code' }>) {
-  const form = h(
-    'form',
-    { novalidate: true },
-    h(
-      'p',
-      {},
-      t('codeHint', { destination: '' }).replace(/\.\s*$/, ''),
-      ' ',
-      isolate(v.destination),
-      '.',
-    ),
-    field(
-      'code',
-      t('codeLabel'),
-      t('attemptsLeft', { count: number(v.attemptsLeft) }),
-      v.value,
-      v.error,
-      {
-        name: 'code',
-        inputmode: 'numeric',
-        autocomplete: 'one-time-code',
-        maxlength: String(v.codeLength * 2),
-      },
-    ),
-    h('button', { type: 'submit', disabled: busy }, t('verify')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    verify(form);
-  });
-  const wait = Math.max(0, Math.ceil((v.resendAt - Date.now()) / 1000));
-  const again = h(
-    'button',
-    { type: 'button', class: 'secondary', disabled: busy || wait > 0 },
-    t('resend'),
-  );
-  again.addEventListener('click', resend);
-  return h(
-    'section',
-    {},
-    form,
-    wait > 0 ? h('p', { class: 'hint' }, t('resendIn', { seconds: number(wait) })) : null,
-    again,
-  );
-}
-
-function renderHome(v: Extract<View, { name: 'home' }>) {
-  const out = h('button', { type: 'button', class: 'secondary', disabled: busy }, t('signOut'));
-  out.addEventListener('click', signOut);
-  if (!v.data) return h('section', { 'aria-busy': 'true' }, h('p', {}, t('loading')));
-  const d = v.data;
-  return h(
-    'section',
-    {},
+    { 'aria-labelledby': 'welcome' },
     h('h2', { id: 'welcome', tabindex: '-1' }, t('welcome', { name: d.userName })),
     d.card
       ? h(
@@ -413,9 +136,25 @@ function renderHome(v: Extract<View, { name: 'home' }>) {
           ),
         )
       : h('p', {}, t('noBills')),
-    out,
   );
 }
+
+// The sign-in element stays in the page across renders (it holds the session-timeout timers).
+const login = document.createElement('iq-login');
+login.addEventListener(
+  'iq-login',
+  () =>
+    void act(async () => {
+      await loadHome();
+      render();
+      document.getElementById('welcome')?.focus();
+    }),
+);
+login.addEventListener('iq-logout', () => {
+  home = null;
+  render();
+});
+const homeSlot = h('div', { id: 'home' });
 
 function render() {
   document.documentElement.lang = lang;
@@ -423,7 +162,7 @@ function render() {
   document.title = t('title');
   const select = h(
     'select',
-    { id: 'lang', 'aria-label': t('language') },
+    { id: 'lang' },
     ...LANGS.map((l) =>
       h(
         'option',
@@ -435,14 +174,24 @@ function render() {
   select.addEventListener('change', () => {
     lang = select.value as Lang;
     render();
-    if (view.name === 'home' && view.data) void act(loadHome);
+    if (home) void act(loadHome);
   });
+  homeSlot.replaceChildren(...(home ? [renderHome(home)] : []));
   const main =
-    view.name === 'start'
-      ? renderStart(view)
-      : view.name === 'code'
-        ? renderCode(view)
-        : renderHome(view);
+    root.querySelector('main') ?? h('main', {}, h('p', { class: 'intro' }), login, homeSlot);
+  const intro = main.querySelector<HTMLElement>('.intro');
+  if (intro) {
+    intro.hidden = home !== null;
+    intro.replaceChildren(
+      t('intro'),
+      ' ',
+      t('sandboxNote'),
+      ' ',
+      isolate('123456'),
+      ' — ',
+      isolate('199012345678'),
+    );
+  }
   root.replaceChildren(
     h(
       'header',
@@ -450,11 +199,8 @@ function render() {
       h('h1', {}, t('title')),
       h('label', { for: 'lang', class: 'lang' }, t('language'), ' ', select),
     ),
-    h('main', {}, main),
+    main,
   );
 }
 
-setInterval(() => {
-  if (view.name === 'code' && view.resendAt > Date.now() - 1000) render();
-}, 1000);
 render();

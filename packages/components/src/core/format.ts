@@ -23,7 +23,10 @@ export interface Formatter {
   readonly tag: string;
   /** A plain number (grouping as the locale does). */
   number(value: number, options?: Intl.NumberFormatOptions): string;
-  /** A digit string (an id, a code) in the chosen numerals, without grouping. */
+  /**
+   * A digit string (an id, a code, a masked phone) in the chosen numerals, without grouping, safe
+   * to show inside a left-to-right island.
+   */
   digits(value: string): string;
   /** Whole Iraqi dinars, e.g. `‏٢٥٬٠٠٠ د.ع.‏`. */
   iqd(amount: number): string;
@@ -72,7 +75,16 @@ export function formatter(locale: Locale, numerals?: Numerals): Formatter {
     tag,
     number: (value, options) =>
       options ? new Intl.NumberFormat(tag, options).format(value) : grouped.format(value),
-    digits: (value) => value.replace(/[0-9]/g, (d) => plain.format(Number(d))),
+    digits: (value) => {
+      const out = value.replace(/[0-9]/g, (d) => plain.format(Number(d)));
+      // Arabic-Indic digits are "Arabic numbers" to the bidi algorithm: the spaces, dashes and
+      // asterisks between two groups take the right-to-left direction, and the groups of an
+      // ID would show reversed even inside a left-to-right island. A left-to-right mark on each
+      // side of every separator keeps the groups in reading order.
+      return /[\u0660-\u0669]/.test(out)
+        ? out.replace(/[^\u0660-\u0669]+/g, (run) => `\u200e${run}\u200e`)
+        : out;
+    },
     iqd: (amount) => iqd.format(Math.round(amount)),
     date: (value, options = { dateStyle: 'long' }) => {
       const date = toDate(value);

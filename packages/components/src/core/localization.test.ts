@@ -74,6 +74,10 @@ describe('localization', () => {
     expect(formatter('ar').month('2026-01')).to.contain('كانون الثاني');
     expect(formatter('ar', 'latn').number(1234)).to.equal('1,234');
     expect(formatter('en', 'arab').digits('0770')).to.equal('٠٧٧٠');
+    // Groups keep their reading order in a left-to-right island.
+    expect(formatter('ar').digits('+96477*****567')).to.equal(
+      '\u200e+\u200e٩٦٤٧٧\u200e*****\u200e٥٦٧',
+    );
     expect(formatter('ar').plural(2)).to.equal('two');
     expect(formatter('ar').plural(11)).to.equal('many');
     expect(formatter('ckb').plural(2)).to.equal('other');

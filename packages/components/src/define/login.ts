@@ -6,3 +6,7 @@ import './phone-input.js';
 import './otp-input.js';
 
 defineElement('iq-login', IqLogin);
+
+// Re-exported as a type so that importing this module also brings the tag's types
+// (`HTMLElementTagNameMap`) to TypeScript users.
+export type { IqLogin } from '../login/login.js';

@@ -124,8 +124,19 @@ describe('iq-phone-input', () => {
   it('writes the example in the page digits, as a left-to-right island', async () => {
     await setPageLanguage('ar');
     const { el } = await form();
-    const hint = () => el.shadowRoot!.querySelector('[part="hint"]')!.textContent!;
+    const hintElement = () => el.shadowRoot!.querySelector<HTMLElement>('[part="hint"]')!;
+    const hint = () => hintElement().textContent!.replace(/\u200e/g, '');
     expect(hint()).to.contain('\u2066٠٧٧٠ ١٢٣ ٤٥٦٧\u2069');
+    // The groups read left to right on screen: the first group sits left of the last one.
+    const text = [...hintElement().childNodes].find((n) => n.textContent?.includes('٠٧٧٠'))!;
+    const at = (needle: string) => {
+      const range = document.createRange();
+      const start = text.textContent!.indexOf(needle);
+      range.setStart(text, start);
+      range.setEnd(text, start + needle.length);
+      return range.getBoundingClientRect().left;
+    };
+    expect(at('٠٧٧٠') < at('٤٥٦٧'), 'groups in reading order').to.equal(true);
     el.numerals = 'latn';
     await el.updateComplete;
     expect(hint()).to.contain('\u20660770 123 4567\u2069');
