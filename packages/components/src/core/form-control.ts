@@ -98,6 +98,13 @@ export abstract class IqFormControl extends IqElement {
   /** The hint under the label; a localized default when not set. */
   @property() hint?: string;
 
+  /**
+   * A problem the host found with the value (e.g. the service does not know this number), shown
+   * as the field's error and tied to its input. Cleared when the citizen edits the value. It does
+   * not change the field's validity: the value is well formed, the answer was no.
+   */
+  @property({ attribute: false }) externalError = '';
+
   /** True once the citizen has left the field or tried to submit: errors show from then on. */
   @state() protected touched = false;
 
@@ -245,6 +252,7 @@ export abstract class IqFormControl extends IqElement {
 
   private onInput(event: Event): void {
     this.value = (event.target as HTMLInputElement).value;
+    this.externalError = '';
     // Once an error shows, it updates as the citizen types, so a fixed value clears it at once.
   }
 
@@ -253,7 +261,7 @@ export abstract class IqFormControl extends IqElement {
   }
 
   protected override render(): TemplateResult {
-    const error = this.touched ? this.validationMessage : '';
+    const error = (this.touched ? this.validationMessage : '') || this.externalError;
     const { autocomplete, inputmode, maxlength } = this.inputAttributes();
     return html`
       <label part="label" for="input">${this.label ?? this.defaultLabel()}</label>

@@ -106,9 +106,16 @@ async function toCodeStep(s: Setup, value = NATIONAL_ID) {
 }
 
 async function enterCode(el: IqLogin, code: string) {
-  codeInput(el).focus();
-  codeInput(el).select();
-  await sendKeys({ type: code });
+  await el.updateComplete;
+  // Focus moves after renders (to the heading or the summary): type only once it has settled on
+  // the field, so that a slow machine does not send the keys elsewhere.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    codeInput(el).focus();
+    codeInput(el).select();
+    await sendKeys({ type: code });
+    if (codeInput(el).value === code && deepActive() === codeInput(el)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await sendKeys({ press: 'Enter' });
 }
 
@@ -136,6 +143,14 @@ function paste(input: HTMLInputElement, value: string) {
       new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }),
     );
   }
+}
+
+/** The error a field of the element shows (inside the field, tied to its input), if any. */
+function fieldError(el: Element, field: string): HTMLElement | null {
+  return (
+    el.shadowRoot?.querySelector(field)?.shadowRoot?.querySelector<HTMLElement>('[part="error"]') ??
+    null
+  );
 }
 
 describe('iq-login', function () {
@@ -349,9 +364,12 @@ describe('iq-login', function () {
       await until(() => !!summary(s.el), 'summary');
       await settle(s.el);
       expect(summary(s.el)).to.contain('No account uses this national card number');
-      expect($(s.el, '#id-error')!.textContent).to.contain(
+      expect(fieldError(s.el, '#id-field')!.textContent).to.contain(
         'No account uses this national card number',
       );
+      // The message beside the field is the field's own error, tied to its input.
+      expect(idInput(s.el).getAttribute('aria-invalid')).to.equal('true');
+      expect(idInput(s.el).getAttribute('aria-describedby')).to.contain('error');
       expect(deepActive()).to.equal($(s.el, '#error-summary'));
       const error = s.events.find((e) => e.type === 'iq-error') as IqErrorEvent;
       expect(error.code).to.equal('identity.unknown');
@@ -368,7 +386,7 @@ describe('iq-login', function () {
       await enterCode(s.el, '000000');
       await until(() => !!summary(s.el), 'summary');
       expect(summary(s.el)).to.contain('The code is wrong. You have 2 attempts left.');
-      expect($(s.el, '#code-error')!.textContent).to.contain('2 attempts left');
+      expect(fieldError(s.el, '#code-field')!.textContent).to.contain('2 attempts left');
       codeInput(s.el).select();
       await sendKeys({ type: '111111' });
       await sendKeys({ press: 'Enter' });
@@ -677,7 +695,7 @@ describe('iq-login', function () {
       await check('invalid number', s.el);
       await typeNumber(s.el, '123456789012');
       submit(s.el).click();
-      await until(() => !!$(s.el, '#id-error'), 'unknown');
+      await until(() => !!fieldError(s.el, '#id-field'), 'unknown');
       await check('unknown identity', s.el);
       s.sandbox.faults.set({ faults: [{ kind: 'drop', operations: ['startSignIn'], count: 1 }] });
       submit(s.el).click();
@@ -699,7 +717,7 @@ describe('iq-login', function () {
       await toCodeStep(s);
       await check('code sent', s.el);
       await enterCode(s.el, '000000');
-      await until(() => !!$(s.el, '#code-error'), 'wrong code');
+      await until(() => !!fieldError(s.el, '#code-field'), 'wrong code');
       await check('wrong code', s.el);
       s.later(301);
       submit(s.el).click();

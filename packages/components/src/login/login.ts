@@ -86,7 +86,6 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart form - The form of the start and code steps.
  * @csspart method - The radio group choosing national card or mobile number.
  * @csspart error-summary - The list of problems at the top of a step.
- * @csspart field-error - A problem shown beside its field.
  * @csspart notice - Information such as "you were signed out".
  * @csspart destination - Where the code was sent (masked mobile number).
  * @csspart resend - The resend countdown or button.
@@ -763,19 +762,15 @@ export class IqLogin extends IqElement {
     `;
   }
 
-  /** The problem again beside its field, so that it is read where it is fixed. */
-  private renderFieldError(target: 'id' | 'code'): TemplateResult | typeof nothing {
+  /** The problem again beside its field (in the field's own error), so it is read where it is fixed. */
+  private fieldProblem(target: 'id' | 'code'): string {
     const problem = this.problem;
-    if (!problem) return nothing;
+    if (!problem) return '';
     const here =
       target === 'id'
         ? problem.kind === 'unknown-identity'
         : problem.kind === 'otp-invalid' || problem.kind === 'otp-expired';
-    if (!here) return nothing;
-    return html`<p class="field-error" part="field-error" id="${target}-error">
-      <span class="visually-hidden">${msg('Error:', { id: 'field.error-prefix' })}</span>
-      ${this.problemMessage(problem)}
-    </p>`;
+    return here ? this.problemMessage(problem) : '';
   }
 
   private renderNotice(): TemplateResult | typeof nothing {
@@ -826,19 +821,20 @@ export class IqLogin extends IqElement {
             </label>
           </div>
         </fieldset>
-        ${this.renderFieldError('id')}
         ${
           phone
             ? html`<iq-phone-input
                 id="id-field"
                 required
                 .value=${this.typed.phone}
+                .externalError=${this.fieldProblem('id')}
                 @input=${this.onIdInput}
               ></iq-phone-input>`
             : html`<iq-national-id-input
                 id="id-field"
                 required
                 .value=${this.typed['national-id']}
+                .externalError=${this.fieldProblem('id')}
                 @input=${this.onIdInput}
               ></iq-national-id-input>`
         }
@@ -884,8 +880,12 @@ export class IqLogin extends IqElement {
                 </button>
               </div>`
             : html`
-                ${this.renderFieldError('code')}
-                <iq-otp-input id="code-field" length=${length} required></iq-otp-input>
+                <iq-otp-input
+                  id="code-field"
+                  length=${length}
+                  required
+                  .externalError=${this.fieldProblem('code')}
+                ></iq-otp-input>
                 <div class="actions">
                   <button type="submit" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
                     ${

@@ -74,7 +74,7 @@ export async function expectAccessible(element: Element): Promise<void> {
 export async function until(
   condition: () => boolean,
   message = 'condition',
-  timeoutMs = 3000,
+  timeoutMs = 6000,
 ): Promise<void> {
   const start = performance.now();
   while (!condition()) {
