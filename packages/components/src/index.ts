@@ -51,3 +51,13 @@ export {
   IqSessionWarningEvent,
   type LogoutReason,
 } from './login/events.js';
+export { IqRationCard } from './ration-card/ration-card.js';
+export {
+  IqRequestChangeEvent,
+  IqRationCardLoadedEvent,
+  IqAuthRequiredEvent,
+  type RationCardData,
+  type BlockReasonCode,
+  type RequestKind,
+} from './ration-card/events.js';
+export { GOVERNORATES, governorateName } from './core/governorates.js';

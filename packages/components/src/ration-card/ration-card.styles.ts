@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+/** Styles of `<iq-ration-card>`: logical properties only, one sheet for RTL and LTR. */
+export const rationCardStyles = css`
+  :host {
+    display: block;
+    max-inline-size: var(--iq-ration-card-max-width, 48rem);
+    overflow-wrap: anywhere;
+  }
+  .root,
+  .content {
+    display: flex;
+    flex-direction: column;
+    gap: var(--iq-space, 1rem);
+  }
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--iq-space, 1rem) * 0.5);
+    border-block-start: 1px solid var(--iq-color-border, #0b0c0c);
+    padding-block-start: calc(var(--iq-space, 1rem) * 0.75);
+  }
+  h2,
+  h3,
+  h4,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.5em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.2em;
+  }
+  h4 {
+    font-size: 1em;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  ul,
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .muted {
+    color: var(--iq-color-muted, #505a5f);
+  }
+  .status {
+    padding-block: calc(var(--iq-space, 1rem) * 0.75);
+    padding-inline: var(--iq-space, 1rem);
+    border-inline-start: 5px solid var(--iq-color-primary, #00703c);
+  }
+  .status.blocked {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: calc(var(--iq-space, 1rem) * 0.5);
+    border-inline-start-color: var(--iq-color-error, #b10e1e);
+  }
+  .status.blocked h3 {
+    color: var(--iq-color-error, #b10e1e);
+  }
+  .problem {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: calc(var(--iq-space, 1rem) * 0.5);
+    padding: var(--iq-space, 1rem);
+    border: 3px solid var(--iq-color-error, #b10e1e);
+  }
+  .details {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    gap: calc(var(--iq-space, 1rem) * 0.75);
+    margin: 0;
+  }
+  dt {
+    font-weight: 700;
+  }
+  dd {
+    margin: 0;
+  }
+  .number {
+    font-size: 1.25em;
+    letter-spacing: 0.05em;
+  }
+  a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+    color: #1d70b8;
+  }
+  .members {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    gap: calc(var(--iq-space, 1rem) * 0.5);
+  }
+  .member,
+  .month {
+    display: flex;
+    flex-direction: column;
+    padding: calc(var(--iq-space, 1rem) * 0.5);
+    border: 1px solid var(--iq-color-muted, #505a5f);
+  }
+  .name {
+    font-weight: 700;
+  }
+  .history {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--iq-space, 1rem) * 0.5);
+  }
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: calc(var(--iq-space, 1rem) * 0.75);
+    padding-block: 0.25rem;
+  }
+  .item {
+    font-weight: 700;
+    min-inline-size: 6rem;
+  }
+  .badge {
+    padding-inline: 0.5rem;
+    border: 1px solid currentColor;
+  }
+  .badge.received {
+    color: var(--iq-color-primary, #00703c);
+  }
+  .badge.not-distributed {
+    color: var(--iq-color-error, #b10e1e);
+  }
+  .stale .status,
+  .stale .details {
+    opacity: 0.85;
+  }
+  .skeleton {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  .bone {
+    display: block;
+    block-size: 1.25rem;
+    inline-size: 100%;
+    max-inline-size: 20rem;
+    background: #e8e8e8;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: pulse 1.5s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media print {
+    button {
+      display: none !important;
+    }
+    :host {
+      max-inline-size: none;
+    }
+    .member,
+    .month {
+      break-inside: avoid;
+    }
+  }
+`;

@@ -1,0 +1,630 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import {
+  isEServicesError,
+  unwrap,
+  type DistributionMonth,
+  type EServicesError,
+  type MonthlyEntitlement,
+  type RationCard,
+} from '@iq-eservices/api';
+import { IqElement } from '../core/base.js';
+import { pluralize } from '../core/format.js';
+import { governorateName } from '../core/governorates.js';
+import { IqErrorEvent } from '../login/events.js';
+import {
+  IqAuthRequiredEvent,
+  IqRationCardLoadedEvent,
+  IqRequestChangeEvent,
+  type RationCardData,
+} from './events.js';
+import { HistoryPager, HISTORY_PAGE } from './history.js';
+import {
+  BLOCK_REASONS,
+  DEFAULT_UNITS,
+  ENTITLEMENT_STATUSES,
+  ITEMS,
+  RELATIONS,
+  UNBLOCK_BUTTONS,
+  UNBLOCK_STEPS,
+  quantityText,
+} from './labels.js';
+import { rationCardStyles } from './ration-card.styles.js';
+
+type Agent = RationCard['foodAgent'];
+type Member = RationCard['members'][number];
+type BlockedStatus = Extract<RationCard['status'], { state: 'blocked' }>;
+
+/** Why the card could not be (re)loaded. */
+type Problem =
+  | { kind: 'offline' }
+  | { kind: 'timeout' }
+  | { kind: 'server'; requestId?: string }
+  | { kind: 'not-found' }
+  | { kind: 'auth' }
+  | { kind: 'not-configured' };
+
+/** What is being fetched. */
+type Busy = 'card' | 'history' | null;
+
+// Bidirectional controls in server text could reorder what surrounds them; names and addresses
+// are isolated with <bdi> and cleaned of them.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
+const clean = (text: string): string => text.replace(BIDI_CONTROLS, '');
+
+/** A phone number safe to put in a `tel:` link (digits and a leading +), or null. */
+function telHref(phone: string | undefined): string | null {
+  return phone && /^\+?[0-9]{6,15}$/.test(phone) ? `tel:${phone}` : null;
+}
+
+/**
+ * The household's ration card (البطاقة التموينية, Ministry of Trade, `openapi/ration-card.yaml`):
+ * the card's status first — when blocked, why and what to do, with a button the host routes —
+ * then the card (number, head of household, governorate, supply centre, food and flour agents),
+ * its members, this month's entitlement and the distribution history month by month.
+ *
+ * It fetches through the configured client, or shows the `data` property and fetches nothing.
+ * Failed loads keep what was shown, marked as possibly out of date, with a retry. Nothing the
+ * server sends is rendered as markup.
+ *
+ * @summary The household's ration card: status, members, monthly entitlement and history.
+ *
+ * @fires iq-ration-card-loaded - {IqRationCardLoadedEvent} The card was fetched and shown; `data`.
+ * @fires iq-request-change - {IqRequestChangeEvent} The citizen chose the action that unblocks the card; `reasonCode`, `requestKind`, `actionCode`.
+ * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401: the citizen must sign in.
+ * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
+ *
+ * @csspart heading - The element's heading.
+ * @csspart status - The card's status (active, or blocked with the reason).
+ * @csspart request-change - The button that starts what unblocks a blocked card.
+ * @csspart problem - The error, offline or signed-out message with its retry.
+ * @csspart details - The card's details (number, head, governorate, centre, agents).
+ * @csspart members - The list of household members.
+ * @csspart entitlement - This month's entitlement.
+ * @csspart history - The distribution history.
+ * @csspart show-older - The "show older months" button.
+ *
+ * @cssprop --iq-ration-card-max-width - Largest width of the element (default 48rem).
+ * @cssprop --iq-color-error - The blocked status and error messages.
+ * @cssprop --iq-color-primary - Buttons and the active status.
+ * @cssprop --iq-color-border - Lines between sections.
+ */
+export class IqRationCard extends IqElement {
+  static override styles = [...IqElement.styles, rationCardStyles];
+
+  /**
+   * What to show instead of fetching: `{ card, entitlement?, distributions? }` (the contract's
+   * `RationCard`, `MonthlyEntitlement` and `DistributionMonth[]`). While set, nothing is fetched.
+   */
+  @property({ attribute: false }) data?: RationCardData;
+
+  @state() private card: RationCard | null = null;
+  @state() private entitlement: MonthlyEntitlement | null = null;
+  @state() private months: readonly DistributionMonth[] = [];
+  @state() private busy: Busy = null;
+  @state() private problem: Problem | null = null;
+  @state() private historyProblem: Problem | null = null;
+  @state() private stale = false;
+  @state() private hasMore = false;
+  @state() private announcement = '';
+
+  private pager: HistoryPager | null = null;
+  private started = false;
+  private pendingFocus: string | null = null;
+
+  /** Fetches the card, this month's entitlement and the last 12 months again (not with `data`). */
+  async refresh(): Promise<void> {
+    if (this.data || this.busy === 'card') return;
+    this.busy = 'card';
+    this.announcement = msg('Loading the ration card…', { id: 'ration-card.loading' });
+    try {
+      await this.load();
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') && this.data) {
+      this.card = this.data.card;
+      this.entitlement = this.data.entitlement ?? null;
+      this.months = this.data.distributions ?? [];
+      this.hasMore = false;
+      this.problem = null;
+      this.stale = false;
+      this.pager = null;
+    }
+    if (!this.started && !this.data) {
+      this.started = true;
+      void this.refresh();
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.pendingFocus) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
+    this.pendingFocus = null;
+    target?.focus();
+  }
+
+  // ---------------------------------------------------------------- fetching
+
+  private async load(): Promise<void> {
+    const client = this.api;
+    if (!client) {
+      console.error(
+        '<iq-ration-card>: no client; set its `client` property or call configure({ client }).',
+      );
+      this.fail({ kind: 'not-configured' });
+      return;
+    }
+    const pager = new HistoryPager(client);
+    try {
+      const [card, entitlement, months] = await Promise.all([
+        client.rationCard.GET('/card').then(unwrap),
+        client.rationCard.GET('/card/entitlements').then((result) => {
+          // No basket announced for this month is an answer, not a failure.
+          if (result.response.status === 404) return null;
+          return unwrap(result);
+        }),
+        pager.take(HISTORY_PAGE),
+      ]);
+      this.card = card;
+      this.entitlement = entitlement;
+      this.months = months;
+      this.pager = pager;
+      this.hasMore = pager.hasMore;
+      this.problem = null;
+      this.historyProblem = null;
+      this.stale = false;
+      this.announcement = msg('Ration card loaded.', { id: 'ration-card.loaded' });
+      this.dispatchEvent(new IqRationCardLoadedEvent({ card, entitlement, distributions: months }));
+    } catch (error) {
+      if (!isEServicesError(error)) throw error;
+      this.fail(this.problemOf(error), error);
+    }
+  }
+
+  private async showOlder(): Promise<void> {
+    const pager = this.pager;
+    if (!pager || this.busy) return;
+    this.busy = 'history';
+    this.historyProblem = null;
+    try {
+      const older = await pager.take(HISTORY_PAGE);
+      const seen = new Set(this.months.map((m) => m.month));
+      const fresh = older.filter((m) => !seen.has(m.month));
+      const first = fresh[0];
+      this.months = [...this.months, ...fresh];
+      this.hasMore = pager.hasMore;
+      const count = this.format.number(fresh.length);
+      this.announcement = pluralize(this.format, fresh.length, {
+        zero: () => msg('No older months.', { id: 'ration-card.older-loaded.zero' }),
+        one: () => msg('One older month shown.', { id: 'ration-card.older-loaded.one' }),
+        two: () => msg('Two older months shown.', { id: 'ration-card.older-loaded.two' }),
+        few: () => msg(str`${count} older months shown.`, { id: 'ration-card.older-loaded.few' }),
+        many: () => msg(str`${count} older months shown.`, { id: 'ration-card.older-loaded.many' }),
+        other: () =>
+          msg(str`${count} older months shown.`, { id: 'ration-card.older-loaded.other' }),
+      });
+      if (first) this.pendingFocus = `#month-${first.month}`;
+    } catch (error) {
+      if (!isEServicesError(error)) throw error;
+      this.report(error);
+      const problem = this.problemOf(error);
+      if (problem.kind === 'auth') this.fail(problem);
+      else {
+        this.historyProblem = problem;
+        this.pendingFocus = '#history-problem';
+      }
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private problemOf(error: EServicesError): Problem {
+    if (error.status === 401) return { kind: 'auth' };
+    if (error.status === 404) return { kind: 'not-found' };
+    if (error.code === 'network.timeout') return { kind: 'timeout' };
+    if (error.status === 0) return { kind: 'offline' };
+    return { kind: 'server', requestId: error.requestId };
+  }
+
+  private report(error: EServicesError): void {
+    this.dispatchEvent(new IqErrorEvent(error.code, error.status, error.requestId));
+  }
+
+  /** Shows a problem, keeping whatever was shown (marked possibly out of date). */
+  private fail(problem: Problem, error?: EServicesError): void {
+    if (error) this.report(error);
+    this.problem = problem;
+    this.stale = this.card !== null;
+    this.announcement = '';
+    this.pendingFocus = '#problem';
+    if (problem.kind === 'auth') this.dispatchEvent(new IqAuthRequiredEvent());
+  }
+
+  private requestChange(status: BlockedStatus): void {
+    this.dispatchEvent(
+      new IqRequestChangeEvent(status.reasonCode, status.action.requestKind, status.action.code),
+    );
+  }
+
+  // ---------------------------------------------------------------- helpers for the templates
+
+  private quantity(amount: number, unit: string): string {
+    return quantityText(this.format.number(amount, { maximumFractionDigits: 3 }), unit);
+  }
+
+  private itemName(code: string, fallback?: string): string {
+    return ITEMS[code]?.() ?? clean(fallback ?? code);
+  }
+
+  private memberCount(count: number): string {
+    const n = this.format.number(count);
+    return pluralize(this.format, count, {
+      zero: () => msg('No members', { id: 'ration-card.members-count.zero' }),
+      one: () => msg('One member', { id: 'ration-card.members-count.one' }),
+      two: () => msg('Two members', { id: 'ration-card.members-count.two' }),
+      few: () => msg(str`${n} members`, { id: 'ration-card.members-count.few' }),
+      many: () => msg(str`${n} members`, { id: 'ration-card.members-count.many' }),
+      other: () => msg(str`${n} members`, { id: 'ration-card.members-count.other' }),
+    });
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  private renderProblem(problem: Problem, id: string, retry: () => void): TemplateResult {
+    const text = (() => {
+      switch (problem.kind) {
+        case 'offline':
+          return msg(
+            'We could not reach the service. Check your internet connection and try again.',
+            { id: 'ration-card.problem.offline' },
+          );
+        case 'timeout':
+          return msg('The service took too long to answer. Try again.', {
+            id: 'ration-card.problem.timeout',
+          });
+        case 'server':
+          return msg('Something went wrong on our side. Try again in a few minutes.', {
+            id: 'ration-card.problem.server',
+          });
+        case 'not-found':
+          return msg('No ration card is registered for you.', {
+            id: 'ration-card.problem.not-found',
+          });
+        case 'auth':
+          return msg('Sign in to see your ration card.', { id: 'ration-card.problem.auth' });
+        case 'not-configured':
+          return msg('The ration card cannot be shown on this page at the moment.', {
+            id: 'ration-card.problem.not-configured',
+          });
+      }
+    })();
+    const canRetry =
+      problem.kind === 'offline' || problem.kind === 'timeout' || problem.kind === 'server';
+    const requestId = problem.kind === 'server' ? problem.requestId : undefined;
+    return html`
+      <div class="problem" part="problem" id=${id} tabindex="-1" role="alert">
+        <p>${text}</p>
+        ${
+          id === 'problem' && this.stale
+            ? html`<p>
+                ${msg('What is shown below may be out of date.', { id: 'ration-card.stale' })}
+              </p>`
+            : nothing
+        }
+        ${
+          requestId
+            ? html`<p class="muted">
+                ${msg('Reference:', { id: 'ration-card.request-id' })}
+                <bdi dir="ltr">${requestId}</bdi>
+              </p>`
+            : nothing
+        }
+        ${
+          canRetry
+            ? html`<button type="button" class="secondary retry" @click=${retry}>
+                ${msg('Try again', { id: 'ration-card.retry' })}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderStatus(card: RationCard): TemplateResult {
+    const status = card.status;
+    if (status.state === 'active') {
+      return html`<p class="status active" part="status">
+        ${msg('Active: your household receives its monthly basket.', {
+          id: 'ration-card.active',
+        })}
+      </p>`;
+    }
+    const reason = BLOCK_REASONS[status.reasonCode]?.() ?? clean(status.reasonText);
+    const step = UNBLOCK_STEPS[status.action.code]?.() ?? clean(status.actionText);
+    const button =
+      UNBLOCK_BUTTONS[status.action.code]?.() ??
+      msg('Start the request', { id: 'ration-card.button.other' });
+    const since = this.format.date(status.blockedSince);
+    return html`
+      <div class="status blocked" part="status">
+        <h3>${msg('Your card is blocked', { id: 'ration-card.blocked.heading' })}</h3>
+        <p class="reason">${reason}</p>
+        <p class="muted">
+          ${msg(str`Blocked since ${since}.`, { id: 'ration-card.blocked.since' })}
+        </p>
+        <h4>${msg('What to do', { id: 'ration-card.blocked.what-to-do' })}</h4>
+        <p>${step}</p>
+        <button
+          type="button"
+          part="request-change"
+          class="request-change"
+          @click=${() => this.requestChange(status)}
+        >
+          ${button}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderAgent(label: string, agent: Agent): TemplateResult {
+    const href = telHref(agent.phone);
+    return html`
+      <div class="field">
+        <dt>${label}</dt>
+        <dd>
+          <bdi>${clean(agent.name)}</bdi><br />
+          <span class="muted">${clean(agent.address)}</span>
+          ${
+            href && agent.phone
+              ? html`<br /><a href=${href}
+                    ><span class="visually-hidden">${msg('Call', { id: 'ration-card.call' })}</span>
+                    <bdi dir="ltr">${this.format.digits(agent.phone)}</bdi></a
+                  >`
+              : nothing
+          }
+        </dd>
+      </div>
+    `;
+  }
+
+  private renderDetails(card: RationCard): TemplateResult {
+    return html`
+      <dl class="details" part="details">
+        <div class="field">
+          <dt>${msg('Card number', { id: 'ration-card.card-number' })}</dt>
+          <dd><bdi dir="ltr" class="number">${this.format.digits(card.cardNumber)}</bdi></dd>
+        </div>
+        <div class="field">
+          <dt>${msg('Head of household', { id: 'ration-card.head' })}</dt>
+          <dd><bdi>${clean(card.headOfHousehold.name)}</bdi></dd>
+        </div>
+        <div class="field">
+          <dt>${msg('Governorate', { id: 'ration-card.governorate' })}</dt>
+          <dd>${governorateName(card.governorate)}</dd>
+        </div>
+        <div class="field">
+          <dt>${msg('Supply centre', { id: 'ration-card.supply-centre' })}</dt>
+          <dd>
+            <bdi>${clean(card.supplyCentre.name)}</bdi><br />
+            <span class="muted">${clean(card.supplyCentre.address)}</span>
+          </dd>
+        </div>
+        ${this.renderAgent(msg('Food agent', { id: 'ration-card.food-agent' }), card.foodAgent)}
+        ${this.renderAgent(msg('Flour agent', { id: 'ration-card.flour-agent' }), card.flourAgent)}
+      </dl>
+    `;
+  }
+
+  private renderMember(member: Member): TemplateResult {
+    const relation = RELATIONS[member.relation]?.() ?? member.relation;
+    return html`
+      <li class="member">
+        <bdi class="name">${clean(member.name)}</bdi>
+        <span>${relation}</span>
+        <span class="muted"
+          >${msg(str`Born ${this.format.date(member.birthDate)}`, {
+            id: 'ration-card.member.born',
+          })}</span
+        >
+        <span class="muted"
+          >${msg('National number', { id: 'ration-card.member.national-id' })}
+          <bdi dir="ltr">${this.format.digits(member.maskedNationalId)}</bdi></span
+        >
+      </li>
+    `;
+  }
+
+  private renderMembers(card: RationCard): TemplateResult {
+    return html`
+      <section part="members" aria-labelledby="members-heading">
+        <h3 id="members-heading">
+          ${msg('Members', { id: 'ration-card.members' })}
+          <span class="count">(${this.memberCount(card.members.length)})</span>
+        </h3>
+        <ul class="members">
+          ${card.members.map((m) => this.renderMember(m))}
+        </ul>
+      </section>
+    `;
+  }
+
+  private renderEntitlement(): TemplateResult {
+    const entitlement = this.entitlement;
+    return html`
+      <section part="entitlement" aria-labelledby="entitlement-heading">
+        <h3 id="entitlement-heading">
+          ${
+            entitlement
+              ? msg(str`Entitlement for ${this.format.month(entitlement.month)}`, {
+                  id: 'ration-card.entitlement.heading',
+                })
+              : msg("This month's entitlement", { id: 'ration-card.entitlement.heading-plain' })
+          }
+        </h3>
+        ${
+          entitlement
+            ? html`<ul class="entitlement">
+                ${entitlement.items.map((item) => {
+                  const perPerson = this.quantity(item.quantityPerPerson, item.unit);
+                  const members = this.format.number(entitlement.memberCount);
+                  const total = this.quantity(item.total, item.unit);
+                  const received =
+                    item.status === 'partial' && item.receivedQuantity !== undefined
+                      ? this.quantity(item.receivedQuantity, item.unit)
+                      : null;
+                  return html`<li class="line" data-item=${item.item}>
+                    <span class="item">${this.itemName(item.item, item.name)}</span>
+                    <span class="calc"
+                      >${msg(str`${perPerson} per person × ${members} = ${total}`, {
+                        id: 'ration-card.entitlement.calc',
+                      })}</span
+                    >
+                    <span class="badge ${item.status}"
+                      >${ENTITLEMENT_STATUSES[item.status]?.() ?? item.status}${
+                        received
+                          ? html` (${msg(str`${received} received`, {
+                              id: 'ration-card.entitlement.received',
+                            })})`
+                          : nothing
+                      }</span
+                    >
+                  </li>`;
+                })}
+              </ul>`
+            : html`<p class="muted">
+                ${msg('No basket has been announced for this month yet.', {
+                  id: 'ration-card.entitlement.none',
+                })}
+              </p>`
+        }
+      </section>
+    `;
+  }
+
+  private unitOf(item: string): string {
+    return this.entitlement?.items.find((i) => i.item === item)?.unit ?? DEFAULT_UNITS[item] ?? '';
+  }
+
+  private renderMonth(month: DistributionMonth): TemplateResult {
+    return html`
+      <li class="month">
+        <h4 id="month-${month.month}" tabindex="-1">${this.format.month(month.month)}</h4>
+        <ul>
+          ${month.items.map((line) => {
+            const amount = this.quantity(line.quantity, this.unitOf(line.item));
+            return html`<li class="line">
+              <span class="item">${this.itemName(line.item)}</span>
+              <span>${amount}</span>
+              <span class="badge ${line.status}"
+                >${ENTITLEMENT_STATUSES[line.status]?.() ?? line.status}</span
+              >
+              ${
+                line.receivedAt
+                  ? html`<span class="muted">${this.format.date(line.receivedAt)}</span>`
+                  : nothing
+              }
+              ${
+                line.agent
+                  ? html`<span class="muted"><bdi>${clean(line.agent.name)}</bdi></span>`
+                  : nothing
+              }
+            </li>`;
+          })}
+        </ul>
+      </li>
+    `;
+  }
+
+  private renderHistory(): TemplateResult {
+    const busy = this.busy === 'history';
+    return html`
+      <section part="history" aria-labelledby="history-heading">
+        <h3 id="history-heading">
+          ${msg('Distribution history', { id: 'ration-card.history.heading' })}
+        </h3>
+        ${
+          this.months.length
+            ? html`<ol class="history">
+                ${this.months.map((m) => this.renderMonth(m))}
+              </ol>`
+            : html`<p class="muted empty">
+                ${msg('No distributions are recorded for this card yet.', {
+                  id: 'ration-card.history.empty',
+                })}
+              </p>`
+        }
+        ${
+          this.historyProblem
+            ? this.renderProblem(this.historyProblem, 'history-problem', () => {
+                void this.showOlder();
+              })
+            : nothing
+        }
+        ${
+          this.hasMore && !this.historyProblem
+            ? html`<button
+                type="button"
+                class="secondary"
+                part="show-older"
+                aria-disabled=${busy ? 'true' : 'false'}
+                @click=${() => void this.showOlder()}
+              >
+                ${
+                  busy
+                    ? msg('Loading older months…', { id: 'ration-card.history.loading' })
+                    : msg('Show older months', { id: 'ration-card.history.older' })
+                }
+              </button>`
+            : nothing
+        }
+      </section>
+    `;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const block = html`<span class="bone" aria-hidden="true"></span>`;
+    return html`
+      <div class="status skeleton">${block}</div>
+      <div class="details skeleton">${block}${block}${block}${block}</div>
+      <div class="skeleton">${block}${block}${block}</div>
+      <div class="skeleton">${block}${block}</div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const card = this.card;
+    const loading = this.busy === 'card' && !card;
+    return html`
+      <article class="root" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
+        <h2 id="heading" part="heading">${msg('Ration card', { id: 'ration-card.heading' })}</h2>
+        ${
+          this.problem
+            ? this.renderProblem(this.problem, 'problem', () => void this.refresh())
+            : nothing
+        }
+        ${
+          card
+            ? html`<div class=${this.stale ? 'content stale' : 'content'}>
+                ${this.renderStatus(card)} ${this.renderDetails(card)} ${this.renderMembers(card)}
+                ${this.renderEntitlement()} ${this.renderHistory()}
+              </div>`
+            : loading
+              ? this.renderSkeleton()
+              : nothing
+        }
+      </article>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'iq-ration-card': IqRationCard;
+  }
+}
