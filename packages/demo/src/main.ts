@@ -1,6 +1,7 @@
 import { createEServicesClient, unwrap } from '@iq-eservices/api';
 import { configure } from '@iq-eservices/components';
 import '@iq-eservices/components/login.js';
+import '@iq-eservices/components/ration-card.js';
 import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
 
@@ -13,23 +14,15 @@ const root = document.getElementById('app') ?? document.body;
 
 interface HomeData {
   userName: string;
-  card?: {
-    cardNumber: string;
-    state: string;
-    reasonText?: string;
-    actionText?: string;
-    members: { name: string; relation: string }[];
-  };
-  entitlement?: { name: string; total: number; unit: string }[];
   bills: { title: string; amount: number; dueDate: string }[];
 }
 
 let home: HomeData | null = null;
+let card: HTMLElement | null = null;
 let busy = false;
 configure({ client });
 
 const t = (key: MessageKey, values?: Record<string, string | number>) => message(lang, key, values);
-const number = (n: number) => new Intl.NumberFormat(`${lang}-IQ`).format(n);
 const money = (n: number) =>
   new Intl.NumberFormat(`${lang}-IQ`, {
     style: 'currency',
@@ -51,36 +44,22 @@ async function act(work: () => Promise<void>) {
 }
 
 async function loadHome() {
-  const me = unwrap(await client.identity.GET('/me'));
-  const data: HomeData = { userName: lang === 'en' ? me.name.latin : me.name.ar, bills: [] };
-  const [card, entitlement, payables] = await Promise.all([
-    client.rationCard.GET('/card'),
-    client.rationCard.GET('/card/entitlements'),
+  const [me, payables] = await Promise.all([
+    client.identity.GET('/me'),
     client.payments.GET('/payables', { params: { query: { status: 'unpaid' } } }),
   ]);
-  if (card.data) {
-    const status = card.data.status as { state: string; reasonText?: string; actionText?: string };
-    data.card = {
-      cardNumber: card.data.cardNumber,
-      state: status.state,
-      reasonText: status.reasonText,
-      actionText: status.actionText,
-      members: card.data.members.map((m) => ({ name: m.name, relation: m.relation })),
-    };
-  }
-  if (entitlement.data)
-    data.entitlement = entitlement.data.items.map((i) => ({
-      name: i.name,
-      total: i.total,
-      unit: i.unit,
-    }));
-  if (payables.data)
-    data.bills = payables.data.items.map((p) => ({
+  const user = unwrap(me);
+  home = {
+    userName: lang === 'en' ? user.name.latin : user.name.ar,
+    bills: (payables.data?.items ?? []).map((p) => ({
       title: p.title,
       amount: p.amount,
       dueDate: p.dueDate,
-    }));
-  home = data;
+    })),
+  };
+  // The household's card: the element fetches it through the configured client. A new one per
+  // sign-in, so nothing of the previous citizen's card stays in the page.
+  card ??= document.createElement('iq-ration-card');
 }
 
 function renderHome(d: HomeData) {
@@ -88,36 +67,7 @@ function renderHome(d: HomeData) {
     'section',
     { 'aria-labelledby': 'welcome' },
     h('h2', { id: 'welcome', tabindex: '-1' }, t('welcome', { name: d.userName })),
-    d.card
-      ? h(
-          'article',
-          { class: 'card' },
-          h('h3', {}, t('card')),
-          h(
-            'dl',
-            {},
-            h('dt', {}, t('cardNumber')),
-            h('dd', {}, isolate(d.card.cardNumber)),
-            h('dt', {}, t('status')),
-            h('dd', {}, t(d.card.state === 'active' ? 'active' : 'blocked')),
-          ),
-          d.card.reasonText
-            ? h('p', { class: 'warning' }, d.card.reasonText, ' ', d.card.actionText ?? '')
-            : null,
-          h('h4', {}, t('members')),
-          h('ul', {}, ...d.card.members.map((m) => h('li', {}, isolate(m.name, 'auto')))),
-          d.entitlement ? h('h4', {}, t('entitlement')) : null,
-          d.entitlement
-            ? h(
-                'ul',
-                {},
-                ...d.entitlement.map((i) =>
-                  h('li', {}, `${i.name}: ${number(i.total)} ${t(`unit.${i.unit}` as MessageKey)}`),
-                ),
-              )
-            : null,
-        )
-      : null,
+    card,
     h('h3', {}, t('bills')),
     d.bills.length
       ? h(
@@ -152,6 +102,7 @@ login.addEventListener(
 );
 login.addEventListener('iq-logout', () => {
   home = null;
+  card = null;
   render();
 });
 const homeSlot = h('div', { id: 'home' });

@@ -54,7 +54,7 @@ test('the portal opens in Arabic, right to left, under a strict CSP, with <iq-lo
   assert.deepEqual(problems, []);
 });
 
-test('a citizen signs in with Arabic-Indic digits through <iq-login> and sees the card and bills, keyboard only', async () => {
+test('a citizen signs in with Arabic-Indic digits through <iq-login> and sees <iq-ration-card> and the bills, keyboard only', async () => {
   const { page, problems } = await open();
   await page.locator('iq-national-id-input input').focus();
   await page.keyboard.type('١٩٩٠ ١٢٣٤ ٥٦٧٨');
@@ -65,8 +65,15 @@ test('a citizen signs in with Arabic-Indic digits through <iq-login> and sees th
   await page.keyboard.press('Enter');
   await page.waitForSelector('#welcome');
   assert.match((await page.textContent('#welcome')) ?? '', /علي حسين كاظم الموسوي/);
-  assert.match((await page.textContent('.card')) ?? '', /فعّالة/);
-  assert.ok((await page.locator('.card li').count()) > 1, 'members are listed');
+  await page.waitForSelector('iq-ration-card [part="members"]');
+  assert.equal(
+    await page.locator('iq-ration-card [part="status"]').getAttribute('class'),
+    'status active',
+  );
+  assert.match(
+    (await page.locator('iq-ration-card [part="members"]').textContent()) ?? '',
+    /علي حسين كاظم الموسوي/,
+  );
   assert.match((await page.textContent('.bills')) ?? '', /د\.ع/, 'amounts in dinars, localized');
   const storage = await page.evaluate(
     () =>
@@ -78,6 +85,11 @@ test('a citizen signs in with Arabic-Indic digits through <iq-login> and sees th
   );
   await page.locator('iq-login [part="sign-out"]').click();
   await page.waitForSelector('#welcome', { state: 'detached' });
+  assert.equal(
+    await page.locator('iq-ration-card').count(),
+    0,
+    'the card leaves the page with the citizen',
+  );
   assert.deepEqual(problems, []);
 });
 
