@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { unwrap, type EServicesClient } from '@iq-eservices/api';
+import type { RationCardData } from '@iq-eservices/components';
 import type { Sandbox } from '@iq-eservices/sandbox';
 import '@iq-eservices/components/ration-card.js';
 import { sandboxClient } from './sandbox.js';
@@ -53,7 +54,10 @@ const meta: Meta<Args> = {
 };
 export default meta;
 
-/** An active card: status, details, five members, this month's entitlement and history. */
+/**
+ * An active card: status, details, five members, this month's entitlement, a newborn's addition
+ * under review (reference `RC-2026-700412`) and history.
+ */
 export const Active: Story = {};
 
 /** Blocked because the family data was not updated. */
@@ -101,4 +105,66 @@ export const ServerError: Story = {
       ),
     }),
   ],
+};
+
+/** The network is down: the offline message with a retry (the first two attempts fail). */
+export const Offline: Story = {
+  loaders: [
+    async () => ({
+      card: await signedIn('199012345678', (s) =>
+        s.faults.set({ faults: [{ kind: 'drop', operations: ['getRationCard'], count: 2 }] }),
+      ),
+    }),
+  ],
+};
+
+/** An approved change of agent among the family's change requests. */
+export const WithRequests: Story = { args: { nationalId: '199422232425' } };
+
+/** A draft change of address, not sent yet. */
+export const WithDraftRequest: Story = { args: { nationalId: '197703141592' } };
+
+/** The change requests fail (503) while the card loads: the section's own error and retry. */
+export const RequestsError: Story = {
+  loaders: [
+    async () => ({
+      card: await signedIn('199012345678', (s) =>
+        s.faults.set({ faults: [{ kind: 503, operations: ['listChangeRequests'], count: 2 }] }),
+      ),
+    }),
+  ],
+};
+
+const LONG_NAME = 'عبد الرحمن عبد الستار عبد الجبار عبد الكريم عبد الرزاق الحسيني البغدادي الكاظمي';
+
+/** Long names and addresses, given through the `data` property (nothing is fetched). */
+export const LongNames: Story = {
+  loaders: [
+    async () => {
+      const { client } = await signedIn('199012345678');
+      const card = unwrap(await client.rationCard.GET('/card'));
+      const entitlement = unwrap(await client.rationCard.GET('/card/entitlements'));
+      const { items } = unwrap(await client.rationCard.GET('/change-requests'));
+      const data: RationCardData = {
+        card: {
+          ...card,
+          headOfHousehold: { ...card.headOfHousehold, name: LONG_NAME },
+          supplyCentre: {
+            ...card.supplyCentre,
+            name: `${card.supplyCentre.name} — مركز تموين الكاظمية الشمالي والمناطق المحيطة به`,
+            address: `${card.supplyCentre.address}، قرب جامع الإمام الأعظم، خلف سوق الخضار المركزي`,
+          },
+          foodAgent: { ...card.foodAgent, name: `${card.foodAgent.name} ${LONG_NAME}` },
+          members: card.members.map((m) => ({ ...m, name: `${m.name} ${LONG_NAME}` })),
+        },
+        entitlement,
+        distributions: [],
+        changeRequests: items,
+      };
+      return { data };
+    },
+  ],
+  render: (_args, { loaded }) => html`
+    <iq-ration-card .data=${loaded['data'] as RationCardData}></iq-ration-card>
+  `,
 };

@@ -70,11 +70,32 @@ export function formatter(locale: Locale, numerals?: Numerals): Formatter {
     timeZone: 'UTC',
   });
   const timeFormat = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' });
+  // Building an Intl formatter costs far more than using one: a card formats a hundred dates.
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateFormat = (options: Intl.DateTimeFormatOptions) => {
+    const key = JSON.stringify(options);
+    let format = dateFormats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(tag, options);
+      dateFormats.set(key, format);
+    }
+    return format;
+  };
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (options: Intl.NumberFormatOptions) => {
+    const key = JSON.stringify(options);
+    let format = numberFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(tag, options);
+      numberFormats.set(key, format);
+    }
+    return format;
+  };
   const created: Formatter = {
     locale,
     tag,
     number: (value, options) =>
-      options ? new Intl.NumberFormat(tag, options).format(value) : grouped.format(value),
+      options ? numberFormat(options).format(value) : grouped.format(value),
     digits: (value) => {
       const out = value.replace(/[0-9]/g, (d) => plain.format(Number(d)));
       // Arabic-Indic digits are "Arabic numbers" to the bidi algorithm: the spaces, dashes and
@@ -87,12 +108,8 @@ export function formatter(locale: Locale, numerals?: Numerals): Formatter {
     },
     iqd: (amount) => iqd.format(Math.round(amount)),
     date: (value, options = { dateStyle: 'long' }) => {
-      const date = toDate(value);
       const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-      return new Intl.DateTimeFormat(
-        tag,
-        dateOnly ? { ...options, timeZone: 'UTC' } : options,
-      ).format(date);
+      return dateFormat(dateOnly ? { ...options, timeZone: 'UTC' } : options).format(toDate(value));
     },
     time: (value) => timeFormat.format(toDate(value)),
     month: (value) => monthFormat.format(toDate(value)),

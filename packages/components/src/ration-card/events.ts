@@ -1,4 +1,9 @@
-import type { DistributionMonth, MonthlyEntitlement, RationCard } from '@iq-eservices/api';
+import type {
+  ChangeRequest,
+  DistributionMonth,
+  MonthlyEntitlement,
+  RationCard,
+} from '@iq-eservices/api';
 import { IqEvent } from '../core/events.js';
 
 /** Why a card is blocked (`ration-card.yaml#/components/schemas/BlockReason`). */
@@ -10,11 +15,15 @@ export type RequestKind = Extract<
   { state: 'blocked' }
 >['action']['requestKind'];
 
-/** What a card shows: the card, and optionally this month's entitlement and past distributions. */
+/**
+ * What a card shows: the card, and optionally this month's entitlement, past distributions and
+ * the household's change requests (newest first; without it the requests section is not shown).
+ */
 export interface RationCardData {
   card: RationCard;
   entitlement?: MonthlyEntitlement | null;
   distributions?: readonly DistributionMonth[];
+  changeRequests?: readonly ChangeRequest[];
 }
 
 /**

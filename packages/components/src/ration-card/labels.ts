@@ -137,3 +137,26 @@ export const ENTITLEMENT_STATUSES: Labels = {
   'not-distributed': () =>
     msg('Not distributed this month', { id: 'ration-card.status.not-distributed' }),
 };
+
+/** What a family change request asks for, by `kind`. */
+export const REQUEST_KINDS: Labels = {
+  'add-newborn': () => msg('Add a newborn', { id: 'ration-card.request-kind.add-newborn' }),
+  'remove-deceased-member': () =>
+    msg('Remove a member who has died', {
+      id: 'ration-card.request-kind.remove-deceased-member',
+    }),
+  'change-address': () =>
+    msg('Change of address', { id: 'ration-card.request-kind.change-address' }),
+  'change-agent': () => msg('Change of agent', { id: 'ration-card.request-kind.change-agent' }),
+};
+
+/** Where a change request stands (`common.yaml#/components/schemas/RequestStatus`). */
+export const REQUEST_STATUSES: Labels = {
+  draft: () => msg('Draft', { id: 'ration-card.request-status.draft' }),
+  submitted: () => msg('Submitted', { id: 'ration-card.request-status.submitted' }),
+  'under-review': () => msg('Under review', { id: 'ration-card.request-status.under-review' }),
+  approved: () => msg('Approved', { id: 'ration-card.request-status.approved' }),
+  rejected: () => msg('Rejected', { id: 'ration-card.request-status.rejected' }),
+  'needs-information': () =>
+    msg('More information needed', { id: 'ration-card.request-status.needs-information' }),
+};

@@ -134,6 +134,34 @@ export const rationCardStyles = css`
   .badge.not-distributed {
     color: var(--iq-color-error, #b10e1e);
   }
+  .request-list {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--iq-space, 1rem) * 0.5);
+  }
+  .request {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: calc(var(--iq-space, 1rem) * 0.75);
+    row-gap: 0.25rem;
+    padding: calc(var(--iq-space, 1rem) * 0.5);
+    border: 1px solid var(--iq-color-muted, #505a5f);
+  }
+  .request .kind {
+    font-weight: 700;
+  }
+  .badge.approved {
+    color: var(--iq-color-primary, #00703c);
+  }
+  .badge.rejected,
+  .badge.needs-information {
+    color: var(--iq-color-error, #b10e1e);
+  }
+  .problem.small {
+    padding: calc(var(--iq-space, 1rem) * 0.5);
+    border-width: 2px;
+  }
   .stale .status,
   .stale .details {
     opacity: 0.85;
@@ -161,15 +189,48 @@ export const rationCardStyles = css`
     }
   }
   @media print {
-    button {
+    /* One clean page: status, details with the agents, members and this month's entitlement. */
+    button,
+    .problem,
+    .skeleton,
+    [part='history'],
+    [part='requests'] {
       display: none !important;
     }
     :host {
       max-inline-size: none;
+      color: #000;
+      font-size: 10pt;
+    }
+    * {
+      box-shadow: none !important;
+      background: transparent !important;
+      text-shadow: none !important;
+      animation: none !important;
+    }
+    .root,
+    .content {
+      gap: 0.5rem;
+    }
+    .stale .status,
+    .stale .details {
+      opacity: 1;
+    }
+    .members {
+      grid-template-columns: repeat(3, 1fr);
+      gap: 0.25rem;
     }
     .member,
-    .month {
+    .line {
       break-inside: avoid;
+    }
+    .member {
+      padding: 0.25rem;
+    }
+    a {
+      min-block-size: 0;
+      color: inherit;
+      text-decoration: none;
     }
   }
 `;

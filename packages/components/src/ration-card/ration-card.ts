@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import {
   isEServicesError,
   unwrap,
+  type ChangeRequest,
   type DistributionMonth,
   type EServicesError,
   type MonthlyEntitlement,
@@ -26,6 +27,8 @@ import {
   ENTITLEMENT_STATUSES,
   ITEMS,
   RELATIONS,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
   UNBLOCK_BUTTONS,
   UNBLOCK_STEPS,
   quantityText,
@@ -35,6 +38,16 @@ import { rationCardStyles } from './ration-card.styles.js';
 type Agent = RationCard['foodAgent'];
 type Member = RationCard['members'][number];
 type BlockedStatus = Extract<RationCard['status'], { state: 'blocked' }>;
+
+/** Statuses of a change request still in progress (shown however old). */
+const OPEN_STATUSES: ReadonlySet<string> = new Set([
+  'draft',
+  'submitted',
+  'under-review',
+  'needs-information',
+]);
+/** Decided requests (approved, rejected) shown after the open ones, newest first. */
+const RECENT_DECIDED = 3;
 
 /** Why the card could not be (re)loaded. */
 type Problem =
@@ -62,11 +75,14 @@ function telHref(phone: string | undefined): string | null {
  * The household's ration card (البطاقة التموينية, Ministry of Trade, `openapi/ration-card.yaml`):
  * the card's status first — when blocked, why and what to do, with a button the host routes —
  * then the card (number, head of household, governorate, supply centre, food and flour agents),
- * its members, this month's entitlement and the distribution history month by month.
+ * its members, this month's entitlement, the family's open and recent change requests and the
+ * distribution history month by month.
  *
  * It fetches through the configured client, or shows the `data` property and fetches nothing.
- * Failed loads keep what was shown, marked as possibly out of date, with a retry. Nothing the
- * server sends is rendered as markup.
+ * Failed loads keep what was shown, marked as possibly out of date, with a retry; a failure of
+ * the change requests alone keeps the card and shows a retry in that section. Printed, it is a
+ * one-page card: status, details, members and this month's entitlement. Nothing the server
+ * sends is rendered as markup.
  *
  * @summary The household's ration card: status, members, monthly entitlement and history.
  *
@@ -82,6 +98,9 @@ function telHref(phone: string | undefined): string | null {
  * @csspart details - The card's details (number, head, governorate, centre, agents).
  * @csspart members - The list of household members.
  * @csspart entitlement - This month's entitlement.
+ * @csspart requests - The family's change requests section.
+ * @csspart request - One change request (kind, status, reference number, date sent).
+ * @csspart requests-problem - The change requests' error with its retry.
  * @csspart history - The distribution history.
  * @csspart show-older - The "show older months" button.
  *
@@ -94,8 +113,9 @@ export class IqRationCard extends IqElement {
   static override styles = [...IqElement.styles, rationCardStyles];
 
   /**
-   * What to show instead of fetching: `{ card, entitlement?, distributions? }` (the contract's
-   * `RationCard`, `MonthlyEntitlement` and `DistributionMonth[]`). While set, nothing is fetched.
+   * What to show instead of fetching: `{ card, entitlement?, distributions?, changeRequests? }`
+   * (the contract's `RationCard`, `MonthlyEntitlement`, `DistributionMonth[]` and
+   * `ChangeRequest[]`, newest first). While set, nothing is fetched.
    */
   @property({ attribute: false }) data?: RationCardData;
 
@@ -108,6 +128,10 @@ export class IqRationCard extends IqElement {
   @state() private stale = false;
   @state() private hasMore = false;
   @state() private announcement = '';
+  /** The household's change requests, newest first; null while not known. */
+  @state() private requests: readonly ChangeRequest[] | null = null;
+  @state() private requestsProblem: Problem | null = null;
+  @state() private requestsBusy = false;
 
   private pager: HistoryPager | null = null;
   private started = false;
@@ -118,11 +142,14 @@ export class IqRationCard extends IqElement {
     if (this.data || this.busy === 'card') return;
     this.busy = 'card';
     this.announcement = msg('Loading the ration card…', { id: 'ration-card.loading' });
+    // The change requests load alongside; the card does not wait for them.
+    const requests = this.loadRequests();
     try {
       await this.load();
     } finally {
       this.busy = null;
     }
+    await requests;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -134,6 +161,8 @@ export class IqRationCard extends IqElement {
       this.problem = null;
       this.stale = false;
       this.pager = null;
+      this.requests = this.data.changeRequests ?? null;
+      this.requestsProblem = null;
     }
     if (!this.started && !this.data) {
       this.started = true;
@@ -183,6 +212,32 @@ export class IqRationCard extends IqElement {
     } catch (error) {
       if (!isEServicesError(error)) throw error;
       this.fail(this.problemOf(error), error);
+    }
+  }
+
+  /**
+   * Fetches the household's change requests. A failure stays in the requests section (the card
+   * is shown regardless); `retrying` moves focus to the section's outcome.
+   */
+  private async loadRequests(retrying = false): Promise<void> {
+    const client = this.api;
+    if (!client || this.requestsBusy) return;
+    this.requestsBusy = true;
+    this.requestsProblem = null;
+    try {
+      const list = unwrap(await client.rationCard.GET('/change-requests'));
+      this.requests = list.items;
+      if (retrying) {
+        this.announcement = msg('Change requests loaded.', { id: 'ration-card.requests.loaded' });
+        this.pendingFocus = '#requests-heading';
+      }
+    } catch (error) {
+      if (!isEServicesError(error)) throw error;
+      this.report(error);
+      this.requestsProblem = this.problemOf(error);
+      if (retrying) this.pendingFocus = '#requests-problem';
+    } finally {
+      this.requestsBusy = false;
     }
   }
 
@@ -586,6 +641,101 @@ export class IqRationCard extends IqElement {
     `;
   }
 
+  private renderRequest(request: ChangeRequest): TemplateResult {
+    const kind = REQUEST_KINDS[request.kind]?.() ?? request.kind;
+    const status = REQUEST_STATUSES[request.status]?.() ?? request.status;
+    const sent = request.submittedAt ? this.format.date(request.submittedAt) : null;
+    return html`
+      <li class="request" part="request" data-status=${request.status} data-kind=${request.kind}>
+        <span class="kind">${kind}</span>
+        <span class="badge ${request.status}">${status}</span>
+        ${
+          request.referenceNumber
+            ? html`<span
+                >${msg('Reference number', { id: 'ration-card.requests.reference' })}
+                <bdi dir="ltr" class="reference"
+                  >${this.format.digits(request.referenceNumber)}</bdi
+                ></span
+              >`
+            : nothing
+        }
+        <span class="muted sent"
+          >${
+            sent && request.status !== 'draft'
+              ? msg(str`Sent on ${sent}`, { id: 'ration-card.requests.sent' })
+              : msg('Not sent yet', { id: 'ration-card.requests.not-sent' })
+          }</span
+        >
+      </li>
+    `;
+  }
+
+  /** The open requests, then the most recent decided ones, in the server's order. */
+  private shownRequests(requests: readonly ChangeRequest[]): ChangeRequest[] {
+    let decided = 0;
+    return requests.filter((r) => OPEN_STATUSES.has(r.status) || decided++ < RECENT_DECIDED);
+  }
+
+  private renderRequestsProblem(problem: Problem): TemplateResult {
+    const canRetry = problem.kind !== 'auth' && problem.kind !== 'not-configured';
+    return html`
+      <div
+        class="problem small"
+        part="requests-problem"
+        id="requests-problem"
+        tabindex="-1"
+        role="alert"
+      >
+        <p>
+          ${msg('Your change requests could not be loaded.', {
+            id: 'ration-card.requests.problem',
+          })}
+        </p>
+        ${
+          canRetry
+            ? html`<button
+                type="button"
+                class="secondary retry"
+                @click=${() => void this.loadRequests(true)}
+              >
+                ${msg('Try again', { id: 'ration-card.retry' })}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderRequests(): TemplateResult | typeof nothing {
+    const requests = this.requests;
+    if (!requests && !this.requestsProblem && !this.requestsBusy) return nothing;
+    const shown = requests ? this.shownRequests(requests) : [];
+    return html`
+      <section part="requests" class="requests" aria-labelledby="requests-heading">
+        <h3 id="requests-heading" tabindex="-1">
+          ${msg('Family change requests', { id: 'ration-card.requests.heading' })}
+        </h3>
+        ${
+          this.requestsProblem
+            ? this.renderRequestsProblem(this.requestsProblem)
+            : !requests
+              ? html`<p class="muted">
+                  ${msg('Loading change requests…', { id: 'ration-card.requests.loading' })}
+                </p>`
+              : shown.length
+                ? html`<ul class="request-list">
+                    ${shown.map((r) => this.renderRequest(r))}
+                  </ul>`
+                : html`<p class="muted empty">
+                    ${msg('You have no open or recent change requests.', {
+                      id: 'ration-card.requests.empty',
+                    })}
+                  </p>`
+        }
+      </section>
+    `;
+  }
+
   private renderSkeleton(): TemplateResult {
     const block = html`<span class="bone" aria-hidden="true"></span>`;
     return html`
@@ -611,7 +761,7 @@ export class IqRationCard extends IqElement {
           card
             ? html`<div class=${this.stale ? 'content stale' : 'content'}>
                 ${this.renderStatus(card)} ${this.renderDetails(card)} ${this.renderMembers(card)}
-                ${this.renderEntitlement()} ${this.renderHistory()}
+                ${this.renderEntitlement()} ${this.renderRequests()} ${this.renderHistory()}
               </div>`
             : loading
               ? this.renderSkeleton()

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// Rendering speed of <iq-ration-card> against a hand-written vanilla-DOM baseline
+// (bench/vanilla-ration-card.ts), in Chromium. Informative, not a gate: it always exits 0 once
+// it has measured, and says whether the ratio is within its budget. See docs/performance.md.
+//
+//   npm run bench [-- --rounds=30 --warmup=5]
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+
+/** median(lit) / median(vanilla) above this is reported as over budget (not a failure). */
+export const RATIO_BUDGET = 1.3;
+
+const option = (name, fallback) => {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.slice(name.length + 3)) : fallback;
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
+  return value;
+};
+const rounds = Math.max(1, option('rounds', 30));
+const warmup = option('warmup', 5);
+
+// Bundled like a production build (scripts/size.mjs): minified, from source, in memory.
+const bundle = await build({
+  entryPoints: ['bench/page.ts'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['iq-source'],
+  tsconfig: 'tsconfig.base.json',
+  write: false,
+  legalComments: 'none',
+});
+const script = bundle.outputFiles[0].text;
+
+const PAGE = `<!doctype html>
+<html lang="ar" dir="rtl">
+  <head>
+    <meta charset="utf-8" />
+    <title>iq-ration-card benchmark</title>
+    <script type="module" src="/page.js"></script>
+  </head>
+  <body></body>
+</html>
+`;
+
+// Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+const server = createServer((request, response) => {
+  const [type, body] =
+    request.url === '/page.js'
+      ? ['text/javascript; charset=utf-8', script]
+      : request.url === '/'
+        ? ['text/html; charset=utf-8', PAGE]
+        : [null, null];
+  if (!type) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...ISOLATION });
+  response.end(body);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+
+const executablePath = findChromium();
+if (!executablePath) {
+  server.close();
+  throw new Error('No Chromium found: install it or set CHROME_PATH (see scripts/chromium.mjs).');
+}
+const browser = await chromium.launch({
+  executablePath,
+  // --expose-gc: the page collects garbage between samples (untimed), so a collection does not
+  // land inside one renderer's sample more than the other's.
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+});
+let result;
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => typeof window.bench === 'function');
+  result = await page.evaluate(([r, w]) => window.bench(r, w), [rounds, warmup]);
+  if (errors.length) throw errors[0];
+  result.version = browser.version();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const sorted = (values) => [...values].sort((a, b) => a - b);
+const median = (values) => {
+  const s = sorted(values);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (values, p) => sorted(values)[Math.ceil((p / 100) * values.length) - 1];
+const ms = (value) => value.toFixed(2);
+
+const litMedian = median(result.lit);
+const vanillaMedian = median(result.vanilla);
+const ratio = litMedian / vanillaMedian;
+const within = ratio <= RATIO_BUDGET;
+
+console.log(
+  `Chromium ${result.version}, ${rounds} rounds (+${warmup} warm-up discarded), interleaved; ` +
+    `locale ${result.locale}; timer ${result.isolated ? '5 µs (cross-origin isolated)' : '100 µs'}.`,
+);
+console.log(
+  `Same text in both renderers: ${result.sameText ? 'yes' : 'NO'} ` +
+    `(elements: lit ${result.litElements}, vanilla ${result.vanillaElements}).`,
+);
+if (!result.sameText) {
+  let at = 0;
+  while (result.litText[at] === result.vanillaText[at]) at++;
+  console.log(`  first difference at ${at}:`);
+  console.log(`  lit:     …${result.litText.slice(Math.max(0, at - 20), at + 40)}`);
+  console.log(`  vanilla: …${result.vanillaText.slice(Math.max(0, at - 20), at + 40)}`);
+}
+console.log('');
+console.log('| renderer | median (ms) | p90 (ms) | min (ms) | max (ms) |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, values] of [
+  ['`<iq-ration-card>` (Lit)', result.lit],
+  ['vanilla DOM baseline', result.vanilla],
+]) {
+  const s = sorted(values);
+  console.log(
+    `| ${name} | ${ms(median(s))} | ${ms(percentile(s, 90))} | ${ms(s[0])} | ${ms(s.at(-1))} |`,
+  );
+}
+console.log('');
+console.log(
+  `iq-ration-card 12 members × 24 months: lit ${ms(litMedian)} ms, vanilla ${ms(vanillaMedian)} ms, ` +
+    `ratio ${ratio.toFixed(2)} (budget ${RATIO_BUDGET.toFixed(2)})`,
+);
+console.log(
+  within
+    ? `Within budget: lit is at most ${RATIO_BUDGET}× the vanilla baseline.`
+    : `OVER BUDGET: lit takes ${ratio.toFixed(2)}× the vanilla baseline (budget ${RATIO_BUDGET}). ` +
+        'Informative only: this does not fail the build.',
+);
