@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { unwrap, type DistributionMonth, type EServicesClient } from '@iq-eservices/api';
 import type { Sandbox } from '@iq-eservices/sandbox';
 import '../define/ration-card.js';
@@ -338,6 +338,92 @@ describe('iq-ration-card', function () {
       expect(text(el, '[part="details"]')).to.contain(payload);
       expect(el.shadowRoot!.textContent).to.not.match(/[\u202a-\u202e\u2066-\u2069]/);
       expect(text(el, '[part="members"]')).to.contain('abcdef');
+    });
+    it('5 000-character names and missing optional fields render without breaking the layout', async () => {
+      await setPageLanguage('ar');
+      await setViewport({ width: 320, height: 640 });
+      const s = await signedIn('cit_01');
+      const card = unwrap(await s.client.rationCard.GET('/card'));
+      const long = 'عبد'.repeat(1667);
+      const data = {
+        card: {
+          ...card,
+          headOfHousehold: { ...card.headOfHousehold, name: long },
+          members: card.members.map((m, i) => (i === 0 ? { ...m, name: long } : m)),
+          foodAgent: { id: card.foodAgent.id, name: long, address: card.foodAgent.address },
+          flourAgent: {
+            id: card.flourAgent.id,
+            name: card.flourAgent.name,
+            address: card.flourAgent.address,
+          },
+        },
+      } as RationCardData;
+      const el = await fixture<IqRationCard>(html`<iq-ration-card .data=${data}></iq-ration-card>`);
+      await el.updateComplete;
+      expect(text(el, '[part="members"]')).to.contain(long);
+      expect($(el, '[part="details"] a[href^="tel:"]'), 'no phone link without a phone').to.equal(
+        null,
+      );
+      expect(
+        $(el, '[part="entitlement"]') === null || text(el, '[part="entitlement"]') !== '',
+        'no entitlement given: nothing broken',
+      ).to.equal(true);
+      expect(document.documentElement.scrollWidth <= 320, 'no horizontal overflow').to.equal(true);
+      expect(el.getBoundingClientRect().width <= 320).to.equal(true);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('reaches every control with Tab and works them with Enter', async () => {
+      await setPageLanguage('en');
+      await signedIn('cit_05');
+      const requested: IqRequestChangeEvent[] = [];
+      document.addEventListener('iq-request-change', (e) => requested.push(e), { once: true });
+      const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
+      const el = await loaded(await render());
+      await until(() => !!$(el, '[part="show-older"]'), 'show older');
+      before.focus();
+      const reached: string[] = [];
+      for (let i = 0; i < 30 && reached.length < 20; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = el.shadowRoot!.activeElement as HTMLElement | null;
+        if (!active) break;
+        reached.push(active.getAttribute('part') ?? active.localName);
+        if (active.getAttribute('part') === 'request-change') {
+          await sendKeys({ press: 'Enter' });
+          expect(requested).to.have.length(1);
+        }
+        if (active.getAttribute('part') === 'show-older') {
+          const months = $$(el, '.month').length;
+          await sendKeys({ press: 'Enter' });
+          await until(() => $$(el, '.month').length > months, 'older months by keyboard');
+          break;
+        }
+      }
+      expect(reached).to.include('request-change');
+      expect(reached).to.include('show-older');
+    });
+  });
+
+  describe('loading', () => {
+    it('the skeleton takes the final layout: the card does not jump when data arrives', async () => {
+      await setPageLanguage('en');
+      const s = await signedIn('cit_01');
+      s.sandbox.faults.set({ latencyMs: 300 });
+      const el = await render();
+      await until(() => !!$(el, '.skeleton'), 'skeleton');
+      expect(
+        el.getAttribute('aria-busy') === 'true' || !!$(el, '[aria-busy="true"]'),
+        'busy while loading',
+      ).to.equal(true);
+      const heading = $(el, '[part="heading"]');
+      const headingTop = heading?.getBoundingClientRect().top;
+      const width = el.getBoundingClientRect().width;
+      await loaded(el);
+      expect(el.getBoundingClientRect().width).to.equal(width);
+      expect(heading !== null, 'the heading is there while loading').to.equal(true);
+      const after = $(el, '[part="heading"]')!.getBoundingClientRect().top;
+      expect(Math.abs(after - headingTop!) < 1, 'heading stays put').to.equal(true);
     });
   });
 
