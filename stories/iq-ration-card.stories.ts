@@ -101,18 +101,18 @@ export const ServerError: Story = {
   loaders: [
     async () => ({
       card: await signedIn('199012345678', (s) =>
-        s.faults.set({ faults: [{ kind: 503, operations: ['getRationCard'], count: 2 }] }),
+        s.faults.set({ faults: [{ kind: 503, operations: ['getRationCard'], count: 3 }] }),
       ),
     }),
   ],
 };
 
-/** The network is down: the offline message with a retry (the first two attempts fail). */
+/** The network is down: the offline message with a retry (the client's three attempts fail; the retry button then works). */
 export const Offline: Story = {
   loaders: [
     async () => ({
       card: await signedIn('199012345678', (s) =>
-        s.faults.set({ faults: [{ kind: 'drop', operations: ['getRationCard'], count: 2 }] }),
+        s.faults.set({ faults: [{ kind: 'drop', operations: ['getRationCard'], count: 3 }] }),
       ),
     }),
   ],
@@ -129,7 +129,7 @@ export const RequestsError: Story = {
   loaders: [
     async () => ({
       card: await signedIn('199012345678', (s) =>
-        s.faults.set({ faults: [{ kind: 503, operations: ['listChangeRequests'], count: 2 }] }),
+        s.faults.set({ faults: [{ kind: 503, operations: ['listChangeRequests'], count: 3 }] }),
       ),
     }),
   ],
