@@ -59,6 +59,17 @@ test('every operation of every contract works through the typed client, response
   // ---- ration card ----
   const card = unwrap(await client.rationCard.GET('/card'));
   assert.ok(card.members.length >= 1);
+  const member = card.members[1]!;
+  const revealed = unwrap(
+    await client.rationCard.GET('/card/members/{memberId}/national-id', {
+      params: { path: { memberId: member.id } },
+    }),
+  );
+  assert.match(revealed.nationalId, /^[0-9]{12}$/);
+  assert.ok(
+    revealed.nationalId.endsWith(member.maskedNationalId.slice(-4)),
+    'the masked number is its tail',
+  );
   const entitlement = unwrap(
     await client.rationCard.GET('/card/entitlements', { params: { query: { month: '2026-11' } } }),
   );

@@ -30,6 +30,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/card/members/{memberId}/national-id": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of `title`, `detail` and localized names (ar, ckb, en; `ku` is read as ckb). Default ar.
+                 * @example ar
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description A client-chosen request id, echoed in the response and in problem details. */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The member whose number is asked for.
+                 * @example mem_01_3
+                 */
+                memberId: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show one member's full national card number
+         * @description Cards carry masked national numbers only. A citizen who needs a member's full number (to
+         *     fill in a form, say) asks for it here, one member at a time, on purpose: the answer is never
+         *     cached (`Cache-Control: no-store`) and a client shows it only while the citizen asks to see
+         *     it. Hosts decide whether to offer this at all.
+         */
+        get: operations["revealMemberNationalId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/card/entitlements": {
         parameters: {
             query?: never;
@@ -657,6 +694,12 @@ export interface components {
             currentVersion?: number;
         };
         /**
+         * @description Unified national card number (البطاقة الوطنية الموحدة): 12 ASCII digits. The length is not
+         *     verified against an official specification; this is the one place to correct it.
+         * @example 199012345678
+         */
+        NationalNumber: string;
+        /**
          * @description A calendar month, `YYYY-MM`.
          * @example 2026-11
          */
@@ -982,6 +1025,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RationCard"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServerError"];
+        };
+    };
+    revealMemberNationalId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of `title`, `detail` and localized names (ar, ckb, en; `ku` is read as ckb). Default ar.
+                 * @example ar
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description A client-chosen request id, echoed in the response and in problem details. */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The member whose number is asked for.
+                 * @example mem_01_3
+                 */
+                memberId: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member's full national card number. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "memberId": "mem_01_3",
+                     *       "nationalId": "201204150031"
+                     *     }
+                     */
+                    "application/json": {
+                        memberId: components["schemas"]["MemberId"];
+                        nationalId: components["schemas"]["NationalNumber"];
+                    };
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -373,6 +373,36 @@ describe('iq-ration-card', function () {
     });
   });
 
+  describe('full national numbers', () => {
+    it('stay masked unless the host allows the control; shown on request, hidden again, never cached', async () => {
+      await setPageLanguage('en');
+      const s = await signedIn('cit_01');
+      const plain = await loaded(await render());
+      expect($$(plain, '[part="reveal"]')).to.have.length(0);
+      const el = await loaded(
+        await fixture<IqRationCard>(html`<iq-ration-card allow-reveal></iq-ration-card>`),
+      );
+      const member = s.sandbox.state.rationCard.households['cit_01']!.members[1]!;
+      const button = $$(el, '[part="reveal"]')[1]!;
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(text(el, '[part="members"]')).to.not.contain(member.nationalId);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(
+        () => text(el, '[part="members"]').includes(member.nationalId),
+        'the full number',
+      );
+      expect(button.getAttribute('aria-pressed')).to.equal('true');
+      expect(s.sandbox.calls['revealMemberNationalId']).to.equal(1);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !text(el, '[part="members"]').includes(member.nationalId), 'hidden again');
+      expect(JSON.stringify({ ...localStorage, ...sessionStorage })).to.not.contain(
+        member.nationalId,
+      );
+      await expectAccessible(el);
+    });
+  });
+
   describe('keyboard', () => {
     it('reaches every control with Tab and works them with Enter', async () => {
       await setPageLanguage('en');

@@ -103,6 +103,7 @@ function telHref(phone: string | undefined): string | null {
  * @csspart requests-problem - The change requests' error with its retry.
  * @csspart history - The distribution history.
  * @csspart show-older - The "show older months" button.
+ * @csspart reveal - The control that shows or hides a member's full national number (`allow-reveal`).
  *
  * @cssprop --iq-ration-card-max-width - Largest width of the element (default 48rem).
  * @cssprop --iq-color-error - The blocked status and error messages.
@@ -118,6 +119,16 @@ export class IqRationCard extends IqElement {
    * `ChangeRequest[]`, newest first). While set, nothing is fetched.
    */
   @property({ attribute: false }) data?: RationCardData;
+
+  /**
+   * Offer a "Show" control beside each member's masked national number, which asks the service
+   * for the full number (`revealMemberNationalId`) and shows it until the citizen hides it again.
+   * Off by default: the host decides whether its page may show full numbers.
+   */
+  @property({ type: Boolean, attribute: 'allow-reveal' }) allowReveal = false;
+
+  /** Full national numbers the citizen asked to see, by member id; forgotten on hide and reload. */
+  @state() private revealed: Readonly<Record<string, string>> = {};
 
   @state() private card: RationCard | null = null;
   @state() private entitlement: MonthlyEntitlement | null = null;
@@ -180,6 +191,7 @@ export class IqRationCard extends IqElement {
   // ---------------------------------------------------------------- fetching
 
   private async load(): Promise<void> {
+    this.revealed = {};
     const client = this.api;
     if (!client) {
       console.error(
@@ -488,10 +500,53 @@ export class IqRationCard extends IqElement {
         >
         <span class="muted"
           >${msg('National number', { id: 'ration-card.member.national-id' })}
-          <bdi dir="ltr">${this.format.digits(member.maskedNationalId)}</bdi></span
+          <bdi dir="ltr" class="national-id"
+            >${this.format.digits(this.revealed[member.id] ?? member.maskedNationalId)}</bdi
+          ></span
         >
+        ${this.allowReveal && !this.data ? this.renderReveal(member) : nothing}
       </li>
     `;
+  }
+
+  private renderReveal(member: Member): TemplateResult {
+    const shown = member.id in this.revealed;
+    const name = clean(member.name);
+    return html`<button
+      type="button"
+      class="link reveal"
+      part="reveal"
+      aria-pressed=${shown ? 'true' : 'false'}
+      @click=${() => void this.toggleReveal(member.id)}
+    >
+      ${
+        shown
+          ? msg(str`Hide the national number of ${name}`, { id: 'ration-card.member.hide' })
+          : msg(str`Show the national number of ${name}`, { id: 'ration-card.member.show' })
+      }
+    </button>`;
+  }
+
+  private async toggleReveal(memberId: string): Promise<void> {
+    if (memberId in this.revealed) {
+      const { [memberId]: _hidden, ...rest } = this.revealed;
+      this.revealed = rest;
+      return;
+    }
+    const client = this.api;
+    if (!client) return;
+    try {
+      const { nationalId } = unwrap(
+        await client.rationCard.GET('/card/members/{memberId}/national-id', {
+          params: { path: { memberId } },
+        }),
+      );
+      this.revealed = { ...this.revealed, [memberId]: nationalId };
+    } catch (error) {
+      // The masked number stays; the host hears why (no personal data in the event).
+      if (!isEServicesError(error)) throw error;
+      this.report(error);
+    }
   }
 
   private renderMembers(card: RationCard): TemplateResult {

@@ -282,6 +282,12 @@ const changeRequests = draftLifecycle({
 export const rationCardService: ServiceModule = {
   name: 'ration-card',
   handlers: {
+    revealMemberNationalId: (ctx) => {
+      const card = household(ctx);
+      const member = card?.members.find((m) => m.id === ctx.path['memberId']);
+      if (!member) return ctx.problem(404, 'not-found');
+      return ctx.json(200, { memberId: member.id, nationalId: member.nationalId });
+    },
     getRationCard: (ctx) => {
       const card = household(ctx);
       if (!card) return ctx.problem(404, 'not-found');
