@@ -516,5 +516,17 @@ describe('iq-ration-card', function () {
       expect(getComputedStyle($(el, '[part="request-change"]')!).display).to.equal('none');
       expect(getComputedStyle($(el, '[part="show-older"]')!).display).to.equal('none');
     });
+
+    it('prints the largest household (12 members) on one A4 page, in Arabic', async () => {
+      await setPageLanguage('ar');
+      // An A4 page at 96 dpi is 794 × 1123 px; browsers' default print margins take about 76 px.
+      await setViewport({ width: 718, height: 1047 });
+      const el = (await cardFor('cit_15')).el;
+      await emulateMedia({ media: 'print' });
+      await el.updateComplete;
+      expect($$(el, '.member')).to.have.length(12);
+      const height = el.getBoundingClientRect().height;
+      expect(height <= 1047, `printed card is ${Math.round(height)} px tall`).to.equal(true);
+    });
   });
 });
