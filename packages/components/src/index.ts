@@ -39,7 +39,7 @@ export {
 export { defineElement } from './core/define.js';
 export { IqElement } from './core/base.js';
 export { IqFormControl } from './core/form-control.js';
-export { IqEvent } from './core/events.js';
+export { IqEvent, IqErrorEvent } from './core/events.js';
 export { IqNationalIdInput } from './national-id-input/national-id-input.js';
 export { IqPhoneInput } from './phone-input/phone-input.js';
 export { IqOtpInput, IqOtpCompleteEvent } from './otp-input/otp-input.js';
@@ -47,7 +47,6 @@ export { IqLogin, type LoginMethod, type LoginMode } from './login/login.js';
 export {
   IqLoginEvent,
   IqLogoutEvent,
-  IqErrorEvent,
   IqSessionWarningEvent,
   type LogoutReason,
 } from './login/events.js';

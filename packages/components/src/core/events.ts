@@ -8,3 +8,30 @@ export class IqEvent extends Event {
     super(type, { bubbles: true, composed: true, ...init });
   }
 }
+
+/**
+ * A request failed, for the host's telemetry: the stable problem `code` (`otp.invalid`,
+ * `network.timeout`…), the HTTP `status` (0 without a response) and the `requestId` to quote to
+ * the ministry. It carries no personal data.
+ */
+export class IqErrorEvent extends IqEvent {
+  static readonly eventName = 'iq-error';
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly requestId: string | undefined,
+  ) {
+    super(IqErrorEvent.eventName);
+  }
+
+  /** The event for a failed request, from the client's typed error. */
+  static from(error: { code: string; status: number; requestId?: string }): IqErrorEvent {
+    return new IqErrorEvent(error.code, error.status, error.requestId);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'iq-error': IqErrorEvent;
+  }
+}

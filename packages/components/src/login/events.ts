@@ -20,22 +20,6 @@ export class IqLogoutEvent extends IqEvent {
   }
 }
 
-/**
- * A request failed, for the host's telemetry: the stable problem `code` (`otp.invalid`,
- * `network.timeout`…), the HTTP `status` (0 without a response) and the `requestId` to quote to
- * the ministry. It carries no personal data.
- */
-export class IqErrorEvent extends IqEvent {
-  static readonly eventName = 'iq-error';
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    readonly requestId: string | undefined,
-  ) {
-    super(IqErrorEvent.eventName);
-  }
-}
-
 /** The session-timeout warning opened: `secondsLeft` until the session ends. */
 export class IqSessionWarningEvent extends IqEvent {
   static readonly eventName = 'iq-session-warning';
@@ -48,7 +32,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'iq-login': IqLoginEvent;
     'iq-logout': IqLogoutEvent;
-    'iq-error': IqErrorEvent;
     'iq-session-warning': IqSessionWarningEvent;
   }
 }

@@ -4,31 +4,17 @@ import { createSandbox, createSandboxFetch, type Sandbox } from '@iq-eservices/s
 import { createEServicesClient, type EServicesClient } from '@iq-eservices/api';
 import '../define/login.js';
 import type { IqLogin } from './login.js';
-import type { IqErrorEvent, IqLoginEvent, IqLogoutEvent } from './events.js';
-import type { TimeSource } from './session-timeout.js';
+import type { IqLoginEvent, IqLogoutEvent } from './events.js';
+import type { IqErrorEvent } from '../core/events.js';
 import { getLocale } from '../core/localization.js';
 import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
+import { fakeTime } from '../test/fake-time.js';
 
 const NATIONAL_ID = '199012345678';
 const PHONE = '+9647701234567';
 const CODE = '123456';
 
 /** A clock and timers the test moves by hand. */
-function fakeTime(): TimeSource & { advance(ms: number): void } {
-  let now = 0;
-  const ticks = new Set<() => void>();
-  return {
-    now: () => now,
-    every: (_ms, tick) => {
-      ticks.add(tick);
-      return () => ticks.delete(tick);
-    },
-    advance(ms: number) {
-      now += ms;
-      for (const tick of [...ticks]) tick();
-    },
-  };
-}
 
 interface Setup {
   el: IqLogin;

@@ -12,13 +12,8 @@ import {
 import { IqElement } from '../core/base.js';
 import { pluralize } from '../core/format.js';
 import { Countdown, SessionTimeout, systemTime, type TimeSource } from './session-timeout.js';
-import {
-  IqErrorEvent,
-  IqLoginEvent,
-  IqLogoutEvent,
-  IqSessionWarningEvent,
-  type LogoutReason,
-} from './events.js';
+import { IqErrorEvent } from '../core/events.js';
+import { IqLoginEvent, IqLogoutEvent, IqSessionWarningEvent, type LogoutReason } from './events.js';
 import { loginStyles } from './login.styles.js';
 
 /** How the citizen identifies themselves. */
@@ -228,7 +223,7 @@ export class IqLogin extends IqElement {
     } catch (error) {
       if (!isEServicesError(error)) throw error;
       if (report) {
-        this.dispatchEvent(new IqErrorEvent(error.code, error.status, error.requestId));
+        this.dispatchEvent(IqErrorEvent.from(error));
       }
       return error;
     }

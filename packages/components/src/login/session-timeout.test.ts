@@ -1,28 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Countdown, SessionTimeout, type TimeSource } from './session-timeout.js';
-
-/** A clock and timers moved by hand. */
-function fakeTime(): TimeSource & { advance(ms: number): void; timers: number } {
-  let now = 0;
-  const ticks = new Set<() => void>();
-  return {
-    now: () => now,
-    every: (_ms, tick) => {
-      ticks.add(tick);
-      return () => ticks.delete(tick);
-    },
-    advance(ms: number) {
-      for (let i = 0; i < ms; i += 250) {
-        now += Math.min(250, ms - i);
-        for (const tick of [...ticks]) tick();
-      }
-    },
-    get timers() {
-      return ticks.size;
-    },
-  };
-}
+import { Countdown, SessionTimeout } from './session-timeout.js';
+import { fakeTime } from '../test/fake-time.js';
 
 /** The smallest controller host. */
 function host(): ReactiveControllerHost & { controllers: ReactiveController[]; updates: number } {

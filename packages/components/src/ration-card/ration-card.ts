@@ -13,7 +13,7 @@ import {
 import { IqElement } from '../core/base.js';
 import { pluralize } from '../core/format.js';
 import { governorateName } from '../core/governorates.js';
-import { IqErrorEvent } from '../login/events.js';
+import { IqErrorEvent } from '../core/events.js';
 import {
   IqAuthRequiredEvent,
   IqRationCardLoadedEvent,
@@ -299,7 +299,7 @@ export class IqRationCard extends IqElement {
   }
 
   private report(error: EServicesError): void {
-    this.dispatchEvent(new IqErrorEvent(error.code, error.status, error.requestId));
+    this.dispatchEvent(IqErrorEvent.from(error));
   }
 
   /** Shows a problem, keeping whatever was shown (marked possibly out of date). */
