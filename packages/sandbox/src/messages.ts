@@ -1,4 +1,4 @@
-import type { Lang } from './types.js';
+import type { FieldError, Lang } from './types.js';
 
 type Localized = Record<Lang, string>;
 
@@ -154,7 +154,10 @@ export const problemTitles: Record<string, Localized> = {
   },
 };
 
-/** Details of field errors, by the JSON Schema keyword that failed (plus `bidi` and `future-date`). */
+/**
+ * Details of field errors: by the JSON Schema keyword that failed, then the codes of rules a schema
+ * cannot state (`bidi`, `future-date`, and each service's own). The one catalogue of them.
+ */
 export const fieldErrorDetails: Record<string, Localized> = {
   required: { ar: 'هذا الحقل مطلوب', ckb: 'ئەم خانەیە پێویستە', en: 'This field is required' },
   pattern: { ar: 'الصيغة غير صحيحة', ckb: 'شێوازەکە هەڵەیە', en: 'The format is not valid' },
@@ -192,11 +195,88 @@ export const fieldErrorDetails: Record<string, Localized> = {
     en: 'The date cannot be in the future',
   },
   invalid: { ar: 'القيمة غير صحيحة', ckb: 'بەهاکە هەڵەیە', en: 'The value is not valid' },
+  // Rules of a Mazalati beneficiary update.
+  'one-head': {
+    ar: 'يجب أن يكون في الأسرة رب أسرة واحد فقط',
+    ckb: 'دەبێت خێزانەکە تەنها یەک سەرۆک خێزانی هەبێت',
+    en: 'The household must have exactly one head',
+  },
+  'unknown-member': {
+    ar: 'هذا الفرد غير مسجل في بيانات الأسرة',
+    ckb: 'ئەم ئەندامە لە زانیارییەکانی خێزاندا تۆمار نەکراوە',
+    en: 'This member is not on file for the household',
+  },
+  duplicate: {
+    ar: 'هذه القيمة مكررة',
+    ckb: 'ئەم بەهایە دووبارە بووەتەوە',
+    en: 'This value appears twice',
+  },
+  'document-required.national-card': {
+    ar: 'أرفق نسخة من البطاقة الوطنية الموحدة',
+    ckb: 'وێنەیەکی کارتی نیشتمانیی یەکگرتوو هاوپێچ بکە',
+    en: 'Attach a copy of the unified national card',
+  },
+  'document-required.residence-card': {
+    ar: 'عند تغيير السكن أرفق بطاقة السكن الجديدة',
+    ckb: 'کاتی گۆڕینی شوێنی نیشتەجێبوون کارتی نیشتەجێبوونی نوێ هاوپێچ بکە',
+    en: 'After a move, attach the new residence card',
+  },
+  'document-required.birth-certificate': {
+    ar: 'أرفق شهادة ميلاد أو بطاقة وطنية لكل فرد جديد',
+    ckb: 'بۆ هەر ئەندامێکی نوێ بڕوانامەی لەدایکبوون یان کارتی نیشتمانی هاوپێچ بکە',
+    en: 'Attach a birth certificate or national card for each new member',
+  },
+  'document-required.medical-report': {
+    ar: 'أرفق تقريراً طبياً أو شهادة عجز تثبت الحالة الصحية',
+    ckb: 'ڕاپۆرتی پزیشکی یان بڕوانامەی پەککەوتەیی هاوپێچ بکە',
+    en: 'Attach a medical report or disability certificate',
+  },
+  // Rules of payments.
+  'origin-not-allowed': {
+    ar: 'يجب أن يكون عنوان العودة على موقع مسموح به للخدمة',
+    ckb: 'ناونیشانی گەڕانەوە دەبێت لەسەر ماڵپەڕێکی ڕێگەپێدراوی خزمەتگوزارییەکە بێت',
+    en: 'The return address must be on a site the service allows',
+  },
+  'payable-not-found': {
+    ar: 'لا توجد رسوم أو فاتورة بهذا الرقم',
+    ckb: 'هیچ کرێ یان پسوولەیەک بەم ژمارەیە نییە',
+    en: 'No fee or bill has this id',
+  },
+  'already-paid': {
+    ar: 'تم دفع هذا المبلغ مسبقاً',
+    ckb: 'ئەم بڕە پێشتر دراوە',
+    en: 'This has already been paid',
+  },
+  'payment-in-progress': {
+    ar: 'توجد عملية دفع جارية لهذا المبلغ',
+    ckb: 'پارەدانێک بۆ ئەم بڕە لە ئارادایە',
+    en: 'A payment for this is already in progress',
+  },
+  'not-payable-together': {
+    ar: 'يجب دفع هذا المبلغ منفرداً',
+    ckb: 'ئەم بڕە دەبێت بە تەنیا بدرێت',
+    en: 'This must be paid on its own',
+  },
+  unavailable: {
+    ar: 'طريقة الدفع هذه غير متاحة حالياً',
+    ckb: 'ئەم ڕێگای پارەدانە ئێستا بەردەست نییە',
+    en: 'This payment method is not available now',
+  },
+  'gateway-mismatch': {
+    ar: 'البوابة لا تطابق طريقة دفع العملية',
+    ckb: 'دەروازەکە لەگەڵ ڕێگای پارەدانی مامەڵەکە ناگونجێت',
+    en: 'The gateway does not match the payment method',
+  },
 };
 
 /** The localized title of a problem code (the code itself if it is unknown, so nothing is hidden). */
 export function problemTitle(code: string, lang: Lang): string {
   return problemTitles[code]?.[lang] ?? code;
+}
+
+/** A field error with its localized detail. */
+export function fieldError(pointer: string, code: string, lang: Lang): FieldError {
+  return { pointer, code, detail: fieldErrorDetail(code, lang) };
 }
 
 /** The localized detail of a field error code. */

@@ -5,13 +5,13 @@ import {
   methodFee,
   type FailureReason,
   type IssuerRecord,
-  type Localized,
   type PayableRecord,
   type PaymentMethodId,
   type PaymentRecord,
   type PaymentStatus,
   type PaymentsState,
 } from '../data/payments.js';
+import { fieldError } from '../messages.js';
 import type { SandboxState } from '../state.js';
 import type { ExtraRoute, FieldError, Lang, OperationContext, ServiceModule } from '../types.js';
 import {
@@ -253,46 +253,6 @@ async function paymentView(ctx: OperationContext, payment: PaymentRecord) {
   };
 }
 
-// ---- field error details that the shared catalogue does not hold ------------------------------
-
-const DETAILS: Record<string, Localized> = {
-  'origin-not-allowed': {
-    ar: 'يجب أن يكون عنوان العودة على موقع مسموح به للخدمة',
-    ckb: 'ناونیشانی گەڕانەوە دەبێت لەسەر ماڵپەڕێکی ڕێگەپێدراوی خزمەتگوزارییەکە بێت',
-    en: 'The return address must be on a site the service allows',
-  },
-  'payable-not-found': {
-    ar: 'لا توجد رسوم أو فاتورة بهذا الرقم',
-    ckb: 'هیچ کرێ یان پسوولەیەک بەم ژمارەیە نییە',
-    en: 'No fee or bill has this id',
-  },
-  'already-paid': {
-    ar: 'تم دفع هذا المبلغ مسبقاً',
-    ckb: 'ئەم بڕە پێشتر دراوە',
-    en: 'This has already been paid',
-  },
-  'payment-in-progress': {
-    ar: 'توجد عملية دفع جارية لهذا المبلغ',
-    ckb: 'پارەدانێک بۆ ئەم بڕە لە ئارادایە',
-    en: 'A payment for this is already in progress',
-  },
-  'not-payable-together': {
-    ar: 'يجب دفع هذا المبلغ منفرداً',
-    ckb: 'ئەم بڕە دەبێت بە تەنیا بدرێت',
-    en: 'This must be paid on its own',
-  },
-  unavailable: {
-    ar: 'طريقة الدفع هذه غير متاحة حالياً',
-    ckb: 'ئەم ڕێگای پارەدانە ئێستا بەردەست نییە',
-    en: 'This payment method is not available now',
-  },
-  'gateway-mismatch': {
-    ar: 'البوابة لا تطابق طريقة دفع العملية',
-    ckb: 'دەروازەکە لەگەڵ ڕێگای پارەدانی مامەڵەکە ناگونجێت',
-    en: 'The gateway does not match the payment method',
-  },
-};
-
 const LOCALES: Record<Lang, string> = { ar: 'ar-IQ', ckb: 'ckb-IQ', en: 'en-IQ' };
 
 function rangeDetail(lang: Lang, min: number, max: number): string {
@@ -305,10 +265,6 @@ function rangeDetail(lang: Lang, min: number, max: number): string {
   if (lang === 'ar') return `يجب أن يكون المبلغ بهذه الطريقة بين ${a} و${b}`;
   if (lang === 'ckb') return `بەم ڕێگایە بڕەکە دەبێت لە نێوان ${a} و ${b} بێت`;
   return `With this method the amount must be between ${a} and ${b}`;
-}
-
-function fieldError(pointer: string, code: string, lang: Lang): FieldError {
-  return { pointer, code, detail: DETAILS[code]?.[lang] ?? code };
 }
 
 /**

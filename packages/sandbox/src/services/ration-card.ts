@@ -1,6 +1,6 @@
 import { draftLifecycle, type DraftRecord } from '../drafts.js';
 import { maskNationalId } from '../data/citizens.js';
-import { fieldErrorDetail } from '../messages.js';
+import { fieldError } from '../messages.js';
 import type { BlockReason, RationAgent, RationHousehold, RationItem } from '../data/ration-card.js';
 import type { FieldError, Lang, OperationContext, ServiceModule } from '../types.js';
 
@@ -182,10 +182,6 @@ interface Answers {
   agentType?: 'food' | 'flour';
   newAgentId?: string;
   note?: string;
-}
-
-function fieldError(pointer: string, code: string, lang: Lang): FieldError {
-  return { pointer, code, detail: fieldErrorDetail(code, lang) };
 }
 
 /** Rules on the answers themselves, checked on every save and on submit (pointers relative to the answers). */

@@ -7,48 +7,7 @@ import {
 } from '../data/social-protection.js';
 import { draftLifecycle, type DraftRecord } from '../drafts.js';
 import { fieldErrorDetail } from '../messages.js';
-import type { FieldError, Lang, OperationContext, ServiceModule } from '../types.js';
-
-type Localized = Record<Lang, string>;
-
-/** Details of the field errors only this service reports (rules of a beneficiary update). */
-const details = {
-  oneHead: {
-    ar: 'يجب أن يكون في الأسرة رب أسرة واحد فقط',
-    ckb: 'دەبێت خێزانەکە تەنها یەک سەرۆک خێزانی هەبێت',
-    en: 'The household must have exactly one head',
-  },
-  unknownMember: {
-    ar: 'هذا الفرد غير مسجل في بيانات الأسرة',
-    ckb: 'ئەم ئەندامە لە زانیارییەکانی خێزاندا تۆمار نەکراوە',
-    en: 'This member is not on file for the household',
-  },
-  duplicate: {
-    ar: 'هذه القيمة مكررة',
-    ckb: 'ئەم بەهایە دووبارە بووەتەوە',
-    en: 'This value appears twice',
-  },
-  nationalCard: {
-    ar: 'أرفق نسخة من البطاقة الوطنية الموحدة',
-    ckb: 'وێنەیەکی کارتی نیشتمانیی یەکگرتوو هاوپێچ بکە',
-    en: 'Attach a copy of the unified national card',
-  },
-  residenceCard: {
-    ar: 'عند تغيير السكن أرفق بطاقة السكن الجديدة',
-    ckb: 'کاتی گۆڕینی شوێنی نیشتەجێبوون کارتی نیشتەجێبوونی نوێ هاوپێچ بکە',
-    en: 'After a move, attach the new residence card',
-  },
-  birthCertificate: {
-    ar: 'أرفق شهادة ميلاد أو بطاقة وطنية لكل فرد جديد',
-    ckb: 'بۆ هەر ئەندامێکی نوێ بڕوانامەی لەدایکبوون یان کارتی نیشتمانی هاوپێچ بکە',
-    en: 'Attach a birth certificate or national card for each new member',
-  },
-  medicalReport: {
-    ar: 'أرفق تقريراً طبياً أو شهادة عجز تثبت الحالة الصحية',
-    ckb: 'ڕاپۆرتی پزیشکی یان بڕوانامەی پەککەوتەیی هاوپێچ بکە',
-    en: 'Attach a medical report or disability certificate',
-  },
-} satisfies Record<string, Localized>;
+import type { FieldError, OperationContext, ServiceModule } from '../types.js';
 
 /** The beneficiary household of the signed-in citizen, if there is one. */
 function beneficiaryOf(ctx: OperationContext): BeneficiaryRecord | undefined {
@@ -108,13 +67,13 @@ function checkAnswers(answers: Record<string, unknown>, ctx: OperationContext): 
         errors.push({
           pointer: `/household/members/${i}/id`,
           code: 'unknown-member',
-          detail: details.unknownMember[ctx.lang],
+          detail: fieldErrorDetail('unknown-member', ctx.lang),
         });
       } else if (seen.has(member.id)) {
         errors.push({
           pointer: `/household/members/${i}/id`,
           code: 'duplicate',
-          detail: details.duplicate[ctx.lang],
+          detail: fieldErrorDetail('duplicate', ctx.lang),
         });
       }
       seen.add(member.id);
@@ -149,7 +108,7 @@ function checkComplete(draft: DraftRecord, ctx: OperationContext): FieldError[] 
       errors.push({
         pointer: '/answers/household/members',
         code: 'one-head',
-        detail: details.oneHead[ctx.lang],
+        detail: fieldErrorDetail('one-head', ctx.lang),
       });
     }
     const known = new Set((record?.members ?? []).map((m) => m.nationalId));
@@ -158,7 +117,11 @@ function checkComplete(draft: DraftRecord, ctx: OperationContext): FieldError[] 
       const pointer = `/answers/household/members/${i}/nationalId`;
       if (member.nationalId === undefined) required(pointer);
       else if (known.has(member.nationalId)) {
-        errors.push({ pointer, code: 'duplicate', detail: details.duplicate[ctx.lang] });
+        errors.push({
+          pointer,
+          code: 'duplicate',
+          detail: fieldErrorDetail('duplicate', ctx.lang),
+        });
       } else known.add(member.nationalId);
     });
   }
@@ -175,9 +138,13 @@ function checkComplete(draft: DraftRecord, ctx: OperationContext): FieldError[] 
 
   // Documents that prove what changed; the national card proves who is asking, every time.
   const has = (...types: string[]) => draft.documents.some((d) => types.includes(d.type));
-  const needDocument = (detail: Localized) =>
-    errors.push({ pointer: '/documents', code: 'document-required', detail: detail[ctx.lang] });
-  if (!has('national-card')) needDocument(details.nationalCard);
+  const needDocument = (document: string) =>
+    errors.push({
+      pointer: '/documents',
+      code: 'document-required',
+      detail: fieldErrorDetail(`document-required.${document}`, ctx.lang),
+    });
+  if (!has('national-card')) needDocument('national-card');
   const residence = answers.residence;
   if (
     residence &&
@@ -187,9 +154,9 @@ function checkComplete(draft: DraftRecord, ctx: OperationContext): FieldError[] 
       residence.locality !== record.residence.locality) &&
     !has('residence-card')
   ) {
-    needDocument(details.residenceCard);
+    needDocument('residence-card');
   }
-  if (members?.some(isNew) && !has('birth-certificate')) needDocument(details.birthCertificate);
+  if (members?.some(isNew) && !has('birth-certificate')) needDocument('birth-certificate');
   const health = answers.health;
   if (
     health &&
@@ -199,7 +166,7 @@ function checkComplete(draft: DraftRecord, ctx: OperationContext): FieldError[] 
       health.disabilityPercentage !== record.health.disabilityPercentage) &&
     !has('medical-report', 'disability-certificate')
   ) {
-    needDocument(details.medicalReport);
+    needDocument('medical-report');
   }
   return errors;
 }
