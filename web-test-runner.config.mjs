@@ -43,7 +43,8 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One test file at a time in CI: timing-sensitive flows (countdowns, retries) share 2 cores.
+  concurrency: process.env.CI ? 1 : 2,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 10000 } },
 };
