@@ -39,7 +39,7 @@ export {
 export { defineElement } from './core/define.js';
 export { IqElement } from './core/base.js';
 export { IqFormControl } from './core/form-control.js';
-export { IqEvent, IqErrorEvent } from './core/events.js';
+export { IqEvent, IqErrorEvent, IqAuthRequiredEvent } from './core/events.js';
 export { IqNationalIdInput } from './national-id-input/national-id-input.js';
 export { IqPhoneInput } from './phone-input/phone-input.js';
 export { IqOtpInput, IqOtpCompleteEvent } from './otp-input/otp-input.js';
@@ -54,7 +54,6 @@ export { IqRationCard } from './ration-card/ration-card.js';
 export {
   IqRequestChangeEvent,
   IqRationCardLoadedEvent,
-  IqAuthRequiredEvent,
   type RationCardData,
   type BlockReasonCode,
   type RequestKind,

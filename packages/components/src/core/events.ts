@@ -30,8 +30,20 @@ export class IqErrorEvent extends IqEvent {
   }
 }
 
+/**
+ * The server answered 401: the citizen must sign in (again) before the element can go on. The
+ * host shows its sign-in (`<iq-login>`); what the element holds is kept.
+ */
+export class IqAuthRequiredEvent extends IqEvent {
+  static readonly eventName = 'iq-auth-required';
+  constructor() {
+    super(IqAuthRequiredEvent.eventName);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'iq-error': IqErrorEvent;
+    'iq-auth-required': IqAuthRequiredEvent;
   }
 }

@@ -50,18 +50,9 @@ export class IqRationCardLoadedEvent extends IqEvent {
   }
 }
 
-/** The server answered 401: the citizen must sign in (again) before the card can be shown. */
-export class IqAuthRequiredEvent extends IqEvent {
-  static readonly eventName = 'iq-auth-required';
-  constructor() {
-    super(IqAuthRequiredEvent.eventName);
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'iq-request-change': IqRequestChangeEvent;
     'iq-ration-card-loaded': IqRationCardLoadedEvent;
-    'iq-auth-required': IqAuthRequiredEvent;
   }
 }

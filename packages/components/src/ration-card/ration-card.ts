@@ -13,13 +13,8 @@ import {
 import { IqElement } from '../core/base.js';
 import { pluralize } from '../core/format.js';
 import { governorateName } from '../core/governorates.js';
-import { IqErrorEvent } from '../core/events.js';
-import {
-  IqAuthRequiredEvent,
-  IqRationCardLoadedEvent,
-  IqRequestChangeEvent,
-  type RationCardData,
-} from './events.js';
+import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
+import { IqRationCardLoadedEvent, IqRequestChangeEvent, type RationCardData } from './events.js';
 import { HistoryPager, HISTORY_PAGE } from './history.js';
 import {
   BLOCK_REASONS,
