@@ -1,10 +1,17 @@
 import type { User } from '@iq-eservices/api';
 import { IqEvent } from '../core/events.js';
 
-/** A citizen signed in; `user` is who (identifiers masked, as the server sends them). */
+/**
+ * A citizen signed in; `user` is who (identifiers masked, as the server sends them). `restored` is
+ * true when no code was typed: a session that was still alive was picked up on connection (a
+ * reload, a return from a payment gateway).
+ */
 export class IqLoginEvent extends IqEvent {
   static readonly eventName = 'iq-login';
-  constructor(readonly user: User) {
+  constructor(
+    readonly user: User,
+    readonly restored = false,
+  ) {
     super(IqLoginEvent.eventName);
   }
 }

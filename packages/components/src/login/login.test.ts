@@ -788,6 +788,75 @@ describe('iq-login', function () {
     }
   });
 
+  describe('a session that is still alive', () => {
+    /** A second element on the same client, as after a reload or a return from a gateway. */
+    async function reconnect(s: Setup): Promise<{ el: IqLogin; events: Event[] }> {
+      const el = document.createElement('iq-login');
+      el.client = s.client;
+      const events: Event[] = [];
+      for (const type of ['iq-login', 'iq-error']) el.addEventListener(type, (e) => events.push(e));
+      document.body.append(el);
+      await el.updateComplete;
+      return { el, events };
+    }
+
+    it('is picked up on connection without a code, and focus is left where it was', async () => {
+      await setPageLanguage('en');
+      const s = await setup();
+      await signIn(s);
+      s.el.remove();
+      const before = document.activeElement;
+      const again = await reconnect(s);
+      try {
+        await until(() => !!$(again.el, '[part="signed-in"]'), 'signed in again');
+        expect($(again.el, '[part="user-name"]')!.textContent).to.equal(
+          'Ali Hussein Kadhim Al-Musawi',
+        );
+        const login = again.events.find((e) => e.type === 'iq-login') as IqLoginEvent;
+        expect(login.restored).to.equal(true);
+        expect(document.activeElement === before).to.equal(true);
+        expect(s.sandbox.calls['startSignIn']).to.equal(1);
+      } finally {
+        again.el.remove();
+      }
+    });
+
+    it('without a session the form stays, silently (no error event)', async () => {
+      const s = await setup();
+      const again = await reconnect(s);
+      try {
+        await until(() => (s.sent['GET /identity/v1/session'] ?? 0) > 0, 'the session check');
+        await new Promise((r) => setTimeout(r, 50));
+        await settle(again.el);
+        expect(!!$(again.el, '#id-field')).to.equal(true);
+        expect(!!$(again.el, '[part="signed-in"]')).to.equal(false);
+        expect(again.events.length).to.equal(0);
+      } finally {
+        again.el.remove();
+      }
+    });
+
+    it('a citizen who already started typing is not switched over', async () => {
+      const s = await setup();
+      await signIn(s);
+      s.el.remove();
+      s.sandbox.faults.set({ latencyMs: 200 });
+      const checks = s.sandbox.calls['getSession'] ?? 0;
+      const again = await reconnect(s);
+      try {
+        idInput(again.el).focus();
+        await sendKeys({ type: '1990' });
+        await until(() => (s.sandbox.calls['getSession'] ?? 0) > checks, 'the session check');
+        await new Promise((r) => setTimeout(r, 300));
+        await settle(again.el);
+        expect(!!$(again.el, '[part="signed-in"]')).to.equal(false);
+        expect(idInput(again.el).value).to.equal('1990');
+      } finally {
+        again.el.remove();
+      }
+    });
+  });
+
   it('reset() goes back to the start and forgets the typed number', async () => {
     const s = await setup();
     await toCodeStep(s);

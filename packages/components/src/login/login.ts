@@ -72,7 +72,7 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @summary Sign-in with the national card or a mobile number and a one-time code.
  *
- * @fires iq-login - {IqLoginEvent} Signed in; `user` is the citizen (identifiers masked).
+ * @fires iq-login - {IqLoginEvent} Signed in (or a live session picked up on connection: `restored`); `user` is the citizen (identifiers masked).
  * @fires iq-logout - {IqLogoutEvent} The session ended; `reason` is `user` or `expired`.
  * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
  * @fires iq-session-warning - {IqSessionWarningEvent} The timeout warning opened; `secondsLeft`.
@@ -183,6 +183,17 @@ export class IqLogin extends IqElement {
     this.notice = null;
     this.wait.stop();
     this.go('start');
+  }
+
+  /** Whether the session check of the first connection was made. */
+  private sessionChecked = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.sessionChecked) {
+      this.sessionChecked = true;
+      void this.restore();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -296,6 +307,31 @@ export class IqLogin extends IqElement {
       return;
     }
     await this.loadUser(result.idleTimeoutSeconds);
+  }
+
+  /**
+   * Picks up a session that is still alive (after a reload, or a return from a payment gateway)
+   * without asking for a code again. Silent: no session, an error or a citizen who already started
+   * typing leaves the sign-in form as it is, and focus is not moved.
+   */
+  private async restore(): Promise<void> {
+    await this.updateComplete;
+    const client = this.api;
+    const untouched = () =>
+      this.step === 'start' && !this.busy && !this.challenge && !this.idField?.value;
+    if (!client || !untouched()) return;
+    const status = await this.call(
+      async () => unwrap(await client.identity.GET('/session')),
+      false,
+    );
+    if (isEServicesError(status) || status.secondsLeft <= 0 || !untouched()) return;
+    const user = await this.call(async () => unwrap(await client.identity.GET('/me')), false);
+    if (isEServicesError(user) || !untouched()) return;
+    this.user = user;
+    this.notice = null;
+    this.timeout.arm(status.secondsLeft);
+    this.step = 'signed-in';
+    this.dispatchEvent(new IqLoginEvent(user, true));
   }
 
   /** After the code is accepted: who signed in, and when the session ends. */
