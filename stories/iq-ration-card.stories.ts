@@ -2,30 +2,8 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { unwrap, type EServicesClient } from '@iq-eservices/api';
 import type { RationCardData } from '@iq-eservices/components';
-import type { Sandbox } from '@iq-eservices/sandbox';
 import '@iq-eservices/components/ration-card.js';
-import { sandboxClient } from './sandbox.js';
-
-/** A sandbox with a citizen signed in (or nobody, for the signed-out story). */
-async function signedIn(
-  nationalId: string | null,
-  setup?: (sandbox: Sandbox) => void,
-): Promise<{ sandbox: Sandbox; client: EServicesClient }> {
-  const s = sandboxClient();
-  if (nationalId) {
-    const challenge = unwrap(
-      await s.client.identity.POST('/sign-in', { body: { method: 'national-id', nationalId } }),
-    );
-    unwrap(
-      await s.client.identity.POST('/sign-in/{challengeId}/verify', {
-        params: { path: { challengeId: challenge.challengeId } },
-        body: { code: '123456', mode: 'cookie' },
-      }),
-    );
-  }
-  setup?.(s.sandbox);
-  return s;
-}
+import { signedInSandbox as signedIn } from './sandbox.js';
 
 interface Args {
   nationalId: string | null;

@@ -1,8 +1,13 @@
 // A fresh in-page sandbox and a client over it, for stories: no server, no network. Stories that
 // set `parameters: { sandbox: true }` (or sandbox options) get one per render from the preview,
 // already given to `configure({ client })`, and find it in `context.loaded.sandbox`.
-import { createSandbox, createSandboxFetch, type Sandbox } from '@iq-eservices/sandbox';
-import { createEServicesClient, type EServicesClient } from '@iq-eservices/api';
+import {
+  SANDBOX_OTP,
+  createSandbox,
+  createSandboxFetch,
+  type Sandbox,
+} from '@iq-eservices/sandbox';
+import { createEServicesClient, unwrap, type EServicesClient } from '@iq-eservices/api';
 import { getLocale } from '@iq-eservices/components';
 
 /** Where the in-page sandbox answers (never fetched over the network). */
@@ -26,4 +31,29 @@ export function sandboxClient(options: SandboxClientOptions = {}): StorySandbox 
     locale: () => getLocale(),
   });
   return { sandbox, client };
+}
+
+/**
+ * A new sandbox whose citizen (by national number) is signed in through the client, as
+ * `<iq-login>` would leave it; `null` for nobody (signed-out stories). `setup` runs after the
+ * sign-in, so faults and latency set there do not slow it.
+ */
+export async function signedInSandbox(
+  nationalId: string | null,
+  setup?: (sandbox: Sandbox) => void,
+): Promise<StorySandbox> {
+  const s = sandboxClient();
+  if (nationalId) {
+    const challenge = unwrap(
+      await s.client.identity.POST('/sign-in', { body: { method: 'national-id', nationalId } }),
+    );
+    unwrap(
+      await s.client.identity.POST('/sign-in/{challengeId}/verify', {
+        params: { path: { challengeId: challenge.challengeId } },
+        body: { code: SANDBOX_OTP, mode: 'cookie' },
+      }),
+    );
+  }
+  setup?.(s.sandbox);
+  return s;
 }
