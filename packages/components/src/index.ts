@@ -58,4 +58,18 @@ export {
   type BlockReasonCode,
   type RequestKind,
 } from './ration-card/events.js';
+export { IqPaymentForm, methodFee, type GatewayMode } from './payment-form/payment-form.js';
+export {
+  IqPaymentStartedEvent,
+  IqPaymentSucceededEvent,
+  IqPaymentFailedEvent,
+  IqPaymentCancelledEvent,
+  type FailureReason,
+  type PaymentMethodId,
+} from './payment-form/events.js';
+export {
+  browserNavigator,
+  type GatewayNavigator,
+  type GatewayWindow,
+} from './payment-form/gateway.js';
 export { GOVERNORATES, governorateName } from './core/governorates.js';

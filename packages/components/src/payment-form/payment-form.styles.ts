@@ -1,0 +1,107 @@
+import { css } from 'lit';
+
+/** Styles of `<iq-payment-form>`: logical properties only, one sheet for RTL and LTR. */
+export const paymentFormStyles = css`
+  :host {
+    display: block;
+    max-inline-size: var(--iq-payment-form-max-width, 40rem);
+    overflow-wrap: anywhere;
+  }
+  section,
+  fieldset,
+  .box,
+  .text,
+  .item {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  h2,
+  p,
+  dl,
+  dd,
+  ul,
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  h2 {
+    font-size: 1.5em;
+  }
+  /* Focus moves to headings and problems for screen readers; no ring on them. */
+  [tabindex='-1']:focus {
+    outline: none;
+    box-shadow: none;
+  }
+  ul {
+    list-style: none;
+  }
+  .muted {
+    color: var(--iq-color-muted, #505a5f);
+  }
+  .item {
+    gap: 0;
+    padding-block: 0.5rem;
+    border-block-end: 1px solid var(--iq-color-border, #0b0c0c);
+  }
+  .line,
+  .choice,
+  dl > div,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    justify-content: space-between;
+  }
+  .choice,
+  .actions {
+    justify-content: start;
+  }
+  .choice {
+    flex-wrap: nowrap;
+    min-block-size: 2.75rem;
+  }
+  .choice input {
+    flex: none;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+  }
+  .title,
+  .amount,
+  .total,
+  dt,
+  .what,
+  .overdue {
+    font-weight: 700;
+  }
+  .why,
+  .overdue {
+    color: var(--iq-color-error, #b10e1e);
+  }
+  .box {
+    align-items: start;
+    padding: var(--iq-space, 1rem);
+    border: 3px solid var(--iq-color-error, #b10e1e);
+  }
+  .ok {
+    align-items: stretch;
+    border-color: var(--iq-color-primary, #00703c);
+  }
+  .bone {
+    block-size: 1.25rem;
+    margin-block-end: 0.5rem;
+    background: #e8e8e8;
+  }
+  @media print {
+    /* Only the receipt, on A4, without buttons. */
+    @page {
+      size: A4;
+      margin: 15mm;
+    }
+    section > :not(h2, [part='receipt']) {
+      display: none !important;
+    }
+  }
+`;
