@@ -29,6 +29,8 @@ export interface DraftRecord {
   updatedAt: string;
   submittedAt: string | null;
   referenceNumber: string | null;
+  /** The client's step at the last save that named one (`common.yaml` ResumeStep); absent: none. */
+  resumeStep?: string | null;
   history: { status: RequestStatus; at: string; note?: string }[];
 }
 
@@ -87,6 +89,7 @@ export function draftResource(draft: DraftRecord) {
     updatedAt: draft.updatedAt,
     submittedAt: draft.submittedAt,
     referenceNumber: draft.referenceNumber,
+    resumeStep: draft.resumeStep ?? null,
   };
 }
 
@@ -121,7 +124,11 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
 
   return {
     create: (ctx) => {
-      const body = ctx.body as { kind: string; answers?: Record<string, unknown> };
+      const body = ctx.body as {
+        kind: string;
+        answers?: Record<string, unknown>;
+        resumeStep?: string;
+      };
       const answers = body.answers ?? options.initialAnswers?.(ctx, body.kind) ?? {};
       const errors = options.checkAnswers?.(answers, ctx) ?? [];
       if (errors.length)
@@ -139,6 +146,7 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
         updatedAt: at,
         submittedAt: null,
         referenceNumber: null,
+        resumeStep: body.resumeStep ?? null,
         history: [{ status: 'draft', at }],
       };
       options.drafts(ctx.state)[draft.id] = draft;
@@ -163,7 +171,11 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
       if (!draft) return ctx.problem(404, 'not-found');
       const blocked = editable(ctx, draft);
       if (blocked) return blocked;
-      const body = ctx.body as { version: number; answers: Record<string, unknown> };
+      const body = ctx.body as {
+        version: number;
+        answers: Record<string, unknown>;
+        resumeStep?: string;
+      };
       if (body.version !== draft.version) {
         return ctx.problem(409, 'draft.version-conflict', { currentVersion: draft.version });
       }
@@ -171,6 +183,8 @@ export function draftLifecycle(options: DraftLifecycleOptions): DraftLifecycleHa
       if (errors.length)
         return ctx.problem(422, 'validation.failed', { errors: rooted(errors, '/body/answers') });
       draft.answers = body.answers;
+      // A save that does not say where the citizen is keeps the last place.
+      if (body.resumeStep !== undefined) draft.resumeStep = body.resumeStep;
       draft.version += 1;
       draft.updatedAt = ctx.now.toISOString();
       return ctx.json(200, draftResource(draft));

@@ -47,6 +47,7 @@ interface UpdateRequest {
   }[];
   submittedAt: string | null;
   referenceNumber: string | null;
+  resumeStep: string | null;
 }
 
 async function createDraft(me: SignedIn): Promise<UpdateRequest> {
@@ -248,6 +249,31 @@ describe('social protection: update request lifecycle', () => {
     const current = await getDraft(me, draft.id);
     assert.equal(current.version, 2);
     assert.deepEqual(current.answers, answers);
+    assertNoViolations(env.sandbox);
+  });
+
+  test('a draft remembers the step the citizen was on, for another device or a new sign-in', async () => {
+    const { env, me } = await signedInSandbox('cit_01');
+    const draft = await createDraft(me);
+    assert.equal(draft.resumeStep, null);
+    const at = (version: number, answers: unknown, resumeStep?: string) =>
+      me.request(`${API}/update-requests/${draft.id}`, {
+        method: 'PUT',
+        json: resumeStep === undefined ? { version, answers } : { version, answers, resumeStep },
+      });
+    assert.equal((await at(1, draft.answers, 'household')).status, 200);
+    assert.equal((await getDraft(me, draft.id)).resumeStep, 'household');
+    // A save that does not say keeps the last place.
+    assert.equal((await at(2, draft.answers)).status, 200);
+    assert.equal((await getDraft(me, draft.id)).resumeStep, 'household');
+    // An id that is not a step id is refused, and changes nothing.
+    const bad = await at(3, draft.answers, '<script>');
+    assert.equal(bad.status, 422);
+    assert.equal((await problemOf(bad)).errors?.[0]?.pointer, '/body/resumeStep');
+    const list = await me.request(`${API}/update-requests`);
+    const items = ((await list.json()) as { items: UpdateRequest[] }).items;
+    assert.equal(items.find((r) => r.id === draft.id)?.resumeStep, 'household');
+    assert.equal(stored(env, draft.id).version, 3);
     assertNoViolations(env.sandbox);
   });
 

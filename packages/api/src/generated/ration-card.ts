@@ -587,16 +587,20 @@ export interface components {
             submittedAt: string | null;
             /** @description The number to follow it by (`RC-YYYY-NNNNNN`); null while a draft. */
             referenceNumber: components["schemas"]["ReferenceNumber"] | null;
+            /** @description Where the citizen was in the client's form at the last save; null when not said. */
+            resumeStep: components["schemas"]["ResumeStep"] | null;
         };
         ChangeRequestList: {
             /** @description Newest first. */
             items: components["schemas"]["ChangeRequest"][];
         };
         CreateChangeRequestBody: {
+            resumeStep?: components["schemas"]["ResumeStep"];
             kind: components["schemas"]["ChangeRequestKind"];
             answers?: components["schemas"]["ChangeRequestAnswers"];
         };
         SaveChangeRequestBody: {
+            resumeStep?: components["schemas"]["ResumeStep"];
             version: components["schemas"]["DraftVersion"];
             answers: components["schemas"]["ChangeRequestAnswers"];
         };
@@ -743,6 +747,13 @@ export interface components {
          * @example MZL-2026-000123
          */
         ReferenceNumber: string;
+        /**
+         * @description The step of the client's form the citizen was on when the draft was saved: an id the client
+         *     chooses (`documents`), opaque to the service, so that a new sign-in or another device resumes
+         *     there. A save without it keeps the last one.
+         * @example documents
+         */
+        ResumeStep: string;
         /** @description A multipart upload of one supporting document. */
         DocumentUpload: {
             type: components["schemas"]["DocumentType"];
@@ -1302,7 +1313,8 @@ export interface operations {
                      *           "createdAt": "2026-11-20T10:00:00Z",
                      *           "updatedAt": "2026-11-21T12:45:00Z",
                      *           "submittedAt": null,
-                     *           "referenceNumber": null
+                     *           "referenceNumber": null,
+                     *           "resumeStep": "documents"
                      *         },
                      *         {
                      *           "id": "rcr_000012",
@@ -1330,7 +1342,8 @@ export interface operations {
                      *           "createdAt": "2026-09-10T09:00:00Z",
                      *           "updatedAt": "2026-09-14T07:30:00Z",
                      *           "submittedAt": "2026-09-10T09:20:00Z",
-                     *           "referenceNumber": "RC-2026-000412"
+                     *           "referenceNumber": "RC-2026-000412",
+                     *           "resumeStep": "check"
                      *         }
                      *       ]
                      *     }
@@ -1399,7 +1412,8 @@ export interface operations {
                      *       "createdAt": "2026-11-25T08:30:00Z",
                      *       "updatedAt": "2026-11-25T08:30:00Z",
                      *       "submittedAt": null,
-                     *       "referenceNumber": null
+                     *       "referenceNumber": null,
+                     *       "resumeStep": "documents"
                      *     }
                      */
                     "application/json": components["schemas"]["ChangeRequest"];
@@ -1463,7 +1477,8 @@ export interface operations {
                      *       "createdAt": "2026-11-20T10:00:00Z",
                      *       "updatedAt": "2026-11-22T16:05:00Z",
                      *       "submittedAt": null,
-                     *       "referenceNumber": null
+                     *       "referenceNumber": null,
+                     *       "resumeStep": "documents"
                      *     }
                      */
                     "application/json": components["schemas"]["ChangeRequest"];
@@ -1533,7 +1548,8 @@ export interface operations {
                      *       "createdAt": "2026-11-20T10:00:00Z",
                      *       "updatedAt": "2026-11-25T08:40:00Z",
                      *       "submittedAt": null,
-                     *       "referenceNumber": null
+                     *       "referenceNumber": null,
+                     *       "resumeStep": "documents"
                      *     }
                      */
                     "application/json": components["schemas"]["ChangeRequest"];

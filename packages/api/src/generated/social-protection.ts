@@ -502,16 +502,20 @@ export interface components {
             /** Format: date-time */
             submittedAt: string | null;
             referenceNumber: components["schemas"]["ReferenceNumber"] | null;
+            /** @description Where the citizen was in the client's form at the last save; null when not said. */
+            resumeStep: components["schemas"]["ResumeStep"] | null;
         };
         UpdateRequestList: {
             /** @description Newest first. */
             items: components["schemas"]["UpdateRequest"][];
         };
         CreateUpdateRequestBody: {
+            resumeStep?: components["schemas"]["ResumeStep"];
             kind: components["schemas"]["UpdateRequestKind"];
             answers?: components["schemas"]["UpdateAnswers"];
         };
         SaveUpdateRequestBody: {
+            resumeStep?: components["schemas"]["ResumeStep"];
             version: components["schemas"]["DraftVersion"];
             answers: components["schemas"]["UpdateAnswers"];
         };
@@ -653,6 +657,13 @@ export interface components {
          * @example MZL-2026-000123
          */
         ReferenceNumber: string;
+        /**
+         * @description The step of the client's form the citizen was on when the draft was saved: an id the client
+         *     chooses (`documents`), opaque to the service, so that a new sign-in or another device resumes
+         *     there. A save without it keeps the last one.
+         * @example documents
+         */
+        ResumeStep: string;
         /** @description A multipart upload of one supporting document. */
         DocumentUpload: {
             type: components["schemas"]["DocumentType"];
@@ -1059,7 +1070,8 @@ export interface operations {
                      *           "createdAt": "2026-11-18T09:40:00Z",
                      *           "updatedAt": "2026-11-18T10:10:00Z",
                      *           "submittedAt": "2026-11-18T10:10:00Z",
-                     *           "referenceNumber": "MZL-2026-000118"
+                     *           "referenceNumber": "MZL-2026-000118",
+                     *           "resumeStep": "check"
                      *         }
                      *       ]
                      *     }
