@@ -82,6 +82,10 @@ test('every operation of every contract works through the typed client, response
   }
   assert.equal(new Set(months).size, months.length, 'no month twice across pages');
   assert.ok(months.length > 10, 'more than one page');
+  const agents = unwrap(
+    await client.rationCard.GET('/agents', { params: { query: { type: 'food' } } }),
+  );
+  assert.ok(agents.items.some((a) => a.id === card.foodAgent.id));
   const rcPolicy = unwrap(await client.rationCard.GET('/upload-policy'));
   assert.ok(rcPolicy.maxBytes > 0);
   const change = unwrap(

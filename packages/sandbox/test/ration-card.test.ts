@@ -141,6 +141,38 @@ describe('ration card', () => {
     assertNoViolations(env.sandbox);
   });
 
+  test('the agents a household may change to: its governorate by default, or the one it moves to', async () => {
+    const { env, me } = await signedInSandbox('cit_01');
+    const { card: c } = await card(me);
+    const list = async (query: string) => {
+      const res = await me.request(`/ration-card/v1/agents?${query}`);
+      return { status: res.status, body: (await res.json()) as { items: { id: string }[] } };
+    };
+    const food = await list('type=food');
+    assert.equal(food.status, 200);
+    const agents = env.sandbox.state.rationCard.agents;
+    assert.ok(food.body.items.length >= 2);
+    assert.ok(
+      food.body.items.some((a) => a.id === c.foodAgent.id),
+      'the current agent is listed',
+    );
+    assert.ok(
+      food.body.items.every(
+        (a) => agents[a.id]?.kind === 'food' && agents[a.id]?.governorate === 'IQ-BG',
+      ),
+    );
+    const basra = await list('type=flour&governorate=IQ-BA');
+    assert.ok(
+      basra.body.items.length > 0 &&
+        basra.body.items.every(
+          (a) => agents[a.id]?.kind === 'flour' && agents[a.id]?.governorate === 'IQ-BA',
+        ),
+    );
+    assert.equal((await list('type=water')).status, 422);
+    assert.equal((await list('governorate=IQ-BG')).status, 422, 'the type is required');
+    assertNoViolations(env.sandbox);
+  });
+
   test('an agent without a registered phone has no phone field at all', async () => {
     const { env, me } = await signedInSandbox('cit_04');
     const { card: c } = await card(me);

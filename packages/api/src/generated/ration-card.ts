@@ -125,6 +125,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agents": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of `title`, `detail` and localized names (ar, ckb, en; `ku` is read as ckb). Default ar.
+                 * @example ar
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description A client-chosen request id, echoed in the response and in problem details. */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the agents a household can be registered with
+         * @description The food or flour agents of a governorate, for a `change-agent` request (or a move, with the
+         *     new governorate). Without `governorate`, the household's own; a citizen without a card and
+         *     no `governorate` gets 404.
+         */
+        get: operations["listRationAgents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-requests": {
         parameters: {
             query?: never;
@@ -464,6 +494,9 @@ export interface components {
                 longitude: number;
             };
             phone?: components["schemas"]["MobileNumber"];
+        };
+        AgentList: {
+            items: components["schemas"]["Agent"][];
         };
         /**
          * @description A member's relation to the head of household.
@@ -1266,6 +1299,64 @@ export interface operations {
                     "application/json": components["schemas"]["DistributionPage"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServerError"];
+        };
+    };
+    listRationAgents: {
+        parameters: {
+            query: {
+                /** @description Food agents (`food`) or flour agents (`flour`). */
+                type: "food" | "flour";
+                /** @description The governorate; defaults to the household's. */
+                governorate?: components["schemas"]["GovernorateCode"];
+            };
+            header?: {
+                /**
+                 * @description Language of `title`, `detail` and localized names (ar, ckb, en; `ku` is read as ckb). Default ar.
+                 * @example ar
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description A client-chosen request id, echoed in the response and in problem details. */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agents, by name. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "agt_bg_f01",
+                     *           "name": "وكالة الحاج كريم عبد الزهرة للمواد الغذائية",
+                     *           "address": "بغداد، المنصور، محلة 605، قرب جامع الرحمن",
+                     *           "phone": "+9647701100201"
+                     *         },
+                     *         {
+                     *           "id": "agt_bg_f02",
+                     *           "name": "وكالة أم حيدر للمواد الغذائية",
+                     *           "address": "بغداد، الكرادة، قرب ساحة كهرمانة"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

@@ -284,6 +284,15 @@ export const rationCardService: ServiceModule = {
       if (!member) return ctx.problem(404, 'not-found');
       return ctx.json(200, { memberId: member.id, nationalId: member.nationalId });
     },
+    listRationAgents: (ctx) => {
+      const governorate = ctx.query['governorate'] ?? household(ctx)?.governorate;
+      if (!governorate) return ctx.problem(404, 'not-found');
+      const items = Object.values(ctx.state.rationCard.agents)
+        .filter((a) => a.governorate === governorate && a.kind === ctx.query['type'])
+        .sort((a, b) => a.name.localeCompare(b.name, 'ar'))
+        .map(agentView);
+      return ctx.json(200, { items });
+    },
     getRationCard: (ctx) => {
       const card = household(ctx);
       if (!card) return ctx.problem(404, 'not-found');
