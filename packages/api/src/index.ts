@@ -53,6 +53,8 @@ export type RationCard = RationCardTypes.components['schemas']['RationCard'];
 export type MonthlyEntitlement = RationCardTypes.components['schemas']['MonthlyEntitlement'];
 /** What was handed over to the household in one month. */
 export type DistributionMonth = RationCardTypes.components['schemas']['DistributionMonth'];
+/** A food or flour agent (`listRationAgents`, and the card's own agents). */
+export type RationAgent = RationCardTypes.components['schemas']['Agent'];
 /** A ration card change request, from draft to decision. */
 export type ChangeRequest = RationCardTypes.components['schemas']['ChangeRequest'];
 

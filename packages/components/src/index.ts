@@ -58,6 +58,17 @@ export {
   type BlockReasonCode,
   type RequestKind,
 } from './ration-card/events.js';
+export { IqUpdateWizard, FLOWS, type ChangeKind } from './update-wizard/update-wizard.js';
+export { IqStepChangeEvent, IqDraftSavedEvent, IqSubmittedEvent } from './update-wizard/events.js';
+export type {
+  WizardFlow,
+  WizardStep,
+  WizardField,
+  FieldKind,
+  FieldOption,
+  FlowContext,
+  Answers,
+} from './update-wizard/engine.js';
 export { IqPaymentForm, methodFee, type GatewayMode } from './payment-form/payment-form.js';
 export {
   IqPaymentStartedEvent,

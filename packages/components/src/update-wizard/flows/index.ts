@@ -1,0 +1,3 @@
+// Both flows, with the labels and address questions they share.
+export { socialProtectionFlow } from './social-protection.js';
+export { rationCardFamilyFlow } from './ration-card-family.js';

@@ -1,0 +1,216 @@
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { unwrap } from '@iq-eservices/api';
+import type { IqUpdateWizard } from './update-wizard.js';
+import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
+import {
+  $,
+  $$,
+  atStep,
+  attach,
+  fill,
+  mount,
+  next,
+  pdf,
+  signedIn,
+  storedRequests,
+  text,
+  viewOf,
+} from './test/harness.js';
+
+/** Runs axe on the wizard in its current state, naming the state in a failure. */
+async function accessible(el: IqUpdateWizard, state: string): Promise<void> {
+  await el.updateComplete;
+  try {
+    await expectAccessible(el);
+  } catch (error) {
+    throw new Error(`${state}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** No part of the wizard reaches past its own width (nothing to scroll sideways). */
+function fits(el: IqUpdateWizard, state: string): void {
+  const box = el.getBoundingClientRect();
+  for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>(
+    'input, select, button, p, h2, dd, li, label',
+  )) {
+    const r = node.getBoundingClientRect();
+    if (!r.width) continue;
+    expect(
+      r.left >= box.left - 1 && r.right <= box.right + 1,
+      `${state}: ${node.tagName} fits`,
+    ).to.equal(true);
+  }
+}
+
+describe('iq-update-wizard: accessibility and layout', function () {
+  this.timeout(120000);
+
+  afterEach(async () => {
+    sessionStorage.clear();
+    await setViewport({ width: 800, height: 640 });
+    await setPageLanguage('ar');
+  });
+
+  for (const locale of LOCALES) {
+    it(`social protection, every step and state, in ${locale}: axe WCAG 2.2 AA`, async () => {
+      await setPageLanguage(locale);
+      const setup = await signedIn('cit_01');
+      const el = await mount();
+      await atStep(el, 'identity');
+      await accessible(el, 'identity');
+      $<HTMLElement>(el, 'details summary')!.click();
+      await accessible(el, 'identity, this is not me');
+      await next(el);
+      await atStep(el, 'residence');
+      await accessible(el, 'residence');
+      await fill(el, 'district', '');
+      await fill(el, 'phone', '123');
+      await next(el);
+      await until(() => !!$(el, '[part="error-summary"]'), 'errors');
+      await accessible(el, 'residence with errors');
+      await fill(el, 'district', 'قضاء الرصافة');
+      await fill(el, 'phone', '07701234567');
+      await next(el);
+      await atStep(el, 'household');
+      await accessible(el, 'household');
+      $<HTMLButtonElement>(el, '.add-member')!.click();
+      await el.updateComplete;
+      $$<HTMLButtonElement>(el, '.member-form button')[0]!.click();
+      await until(() => !!$(el, '[part="error-summary"]'), 'member errors');
+      await accessible(el, 'member form with errors');
+      $$<HTMLButtonElement>(el, '.member-form button')[1]!.click();
+      await el.updateComplete;
+      await next(el);
+      await atStep(el, 'income');
+      await accessible(el, 'income');
+      await next(el);
+      await atStep(el, 'health');
+      await fill(el, 'disability', 'physical');
+      await accessible(el, 'health, with a disability');
+      await fill(el, 'disability', 'none');
+      await next(el);
+      await atStep(el, 'documents');
+      await attach(el, 'national-card', new File(['MZ'], 'x.pdf', { type: 'application/pdf' }));
+      await accessible(el, 'documents with an error');
+      await attach(el, 'national-card', pdf());
+      await accessible(el, 'documents with one attached');
+      await next(el);
+      await atStep(el, 'check');
+      await accessible(el, 'check answers');
+      setup.sandbox.faults.set({
+        faults: [{ kind: 503, operations: ['submitUpdateRequest'], count: 2 }],
+      });
+      $<HTMLButtonElement>(el, '[part="submit"]')!.click();
+      await until(() => !!$(el, '[part="error-summary"]'), 'submission failure');
+      await accessible(el, 'check answers after a failed submission');
+      setup.sandbox.faults.clear();
+      $<HTMLButtonElement>(el, '[part="submit"]')!.click();
+      await until(() => viewOf(el) === 'done', 'confirmation');
+      await accessible(el, 'confirmation');
+      $<HTMLButtonElement>(el, '.panel ~ button')!.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'form button[type="submit"]')!.click();
+      await until(() => !!$(el, '[part="status"]'), 'status');
+      await accessible(el, 'status');
+      await fill(el, 'reference', 'nonsense');
+      $<HTMLButtonElement>(el, 'form button[type="submit"]')!.click();
+      await until(() => !!$(el, '[part="error-summary"]'), 'status error');
+      await accessible(el, 'status with an error');
+      expect(setup.sandbox.violations).to.deep.equal([]);
+    });
+
+    it(`ration card steps, the conflict choice and the signed-out notice, in ${locale}: axe WCAG 2.2 AA`, async () => {
+      await setPageLanguage(locale);
+      const setup = await signedIn('cit_01');
+      let el = await mount('ration-card-family');
+      await atStep(el, 'kind');
+      await accessible(el, 'which change');
+      for (const [kind, step] of [
+        ['add-newborn', 'newborn'],
+        ['remove-deceased-member', 'deceased'],
+        ['change-address', 'address'],
+        ['change-agent', 'agent'],
+      ] as const) {
+        el.remove();
+        sessionStorage.clear();
+        el = await mount('ration-card-family', kind);
+        await atStep(el, step);
+        await accessible(el, step);
+        await next(el);
+        await until(() => !!$(el, '[part="error-summary"]'), `${step} errors`);
+        await accessible(el, `${step} with errors`);
+      }
+      // A conflict with another device.
+      el.remove();
+      sessionStorage.clear();
+      el = await mount();
+      await next(el);
+      await atStep(el, 'residence');
+      await fill(el, 'landmark', 'هنا');
+      await next(el);
+      await atStep(el, 'household');
+      const [draft] = storedRequests(setup.sandbox, 'social-protection').filter(
+        (d) => d.citizenId === 'cit_01' && d.status === 'draft',
+      );
+      const answers = structuredClone(draft!.answers) as { residence: { nearestLandmark: string } };
+      answers.residence.nearestLandmark = 'هناك';
+      unwrap(
+        await setup.client.socialProtection.PUT('/update-requests/{requestId}', {
+          params: { path: { requestId: draft!.id } },
+          body: { version: draft!.version, answers: answers as never },
+        }),
+      );
+      el.remove();
+      el = await mount();
+      expect(viewOf(el)).to.equal('conflict');
+      await accessible(el, 'conflict');
+      $<HTMLButtonElement>(el, '.keep-local')!.click();
+      await until(() => viewOf(el) === 'step', 'resolved');
+      await setup.client.identity.DELETE('/session');
+      $<HTMLButtonElement>(el, '.add-member')!.click();
+      await el.updateComplete;
+      await fill(el, 'm-name', 'حسن علي');
+      await fill(el, 'm-relation', 'son');
+      await fill(el, 'm-birthDate', '2020-01-01');
+      $$<HTMLInputElement>(el, 'input[name="f-m-sex"]')[0]!.click();
+      await fill(el, 'm-nationalId', '202001019999');
+      $$<HTMLButtonElement>(el, '.member-form button')[0]!.click();
+      await el.updateComplete;
+      await next(el);
+      await until(() => text(el, '[part="notice"]') !== '', 'signed-out notice');
+      await accessible(el, 'signed out');
+    });
+  }
+
+  for (const [locale, dir] of [
+    ['ar', 'rtl'],
+    ['en', 'ltr'],
+  ] as const) {
+    it(`${dir}: labels start where their fields start; nothing overflows at 320 px`, async () => {
+      await setPageLanguage(locale);
+      await signedIn('cit_01');
+      const el = await mount();
+      await next(el);
+      await atStep(el, 'residence');
+      const label = $(el, 'label[for="f-district"]')!.getBoundingClientRect();
+      const input = $(el, '#f-district')!.getBoundingClientRect();
+      if (dir === 'rtl') expect(Math.abs(label.right - input.right)).to.be.lessThan(2);
+      else expect(Math.abs(label.left - input.left)).to.be.lessThan(2);
+      const progress = $(el, '[part="progress"]')!.getBoundingClientRect();
+      const heading = $(el, '#heading')!.getBoundingClientRect();
+      if (dir === 'rtl') expect(Math.abs(progress.right - heading.right)).to.be.lessThan(2);
+      else expect(Math.abs(progress.left - heading.left)).to.be.lessThan(2);
+      await setViewport({ width: 320, height: 640 });
+      await el.updateComplete;
+      fits(el, 'residence at 320 px');
+      const continueButton = $(el, '[part="continue"]')!.getBoundingClientRect();
+      expect(continueButton.height).to.be.at.least(44);
+      await next(el);
+      await atStep(el, 'household');
+      fits(el, 'household at 320 px');
+      for (const b of $$(el, '.member button'))
+        expect(b.getBoundingClientRect().height).to.be.at.least(44);
+    });
+  }
+});

@@ -1,0 +1,167 @@
+import { css } from 'lit';
+
+/** The wizard's styles: logical properties only, 44 px targets, readable at 320 px. */
+export const updateWizardStyles = css`
+  :host {
+    display: block;
+    max-inline-size: var(--iq-update-wizard-max-width, 40rem);
+  }
+  .title,
+  .progress,
+  .hint,
+  .muted {
+    color: var(--iq-color-muted, #505a5f);
+    margin-block: 0.25rem;
+  }
+  h2 {
+    margin-block: 0.25rem 1rem;
+    font-size: 1.5em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.125em;
+    margin-block: 1rem 0.5rem;
+  }
+  h2:focus,
+  h3:focus,
+  select:focus-visible {
+    outline: 3px solid var(--iq-color-focus, #ffdd00);
+  }
+  .field {
+    margin: 0 0 1.25rem;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .invalid {
+    border-inline-start: 5px solid var(--iq-color-error, #b10e1e);
+    padding-inline-start: 0.75rem;
+  }
+  .label,
+  legend,
+  dt {
+    display: block;
+    font-weight: 700;
+    padding: 0;
+  }
+  .error {
+    color: var(--iq-color-error, #b10e1e);
+    font-weight: 700;
+    margin-block: 0.25rem;
+  }
+  input[type='text'],
+  select {
+    font: inherit;
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0.375rem 0.5rem;
+    border: 2px solid var(--iq-color-border, #0b0c0c);
+    border-radius: var(--iq-radius, 0);
+    background: var(--iq-color-surface, #fff);
+    color: inherit;
+  }
+  [dir='ltr'] {
+    max-inline-size: 14em;
+  }
+  [aria-invalid='true'] {
+    border: 3px solid var(--iq-color-error, #b10e1e);
+  }
+  :disabled {
+    background: #f3f2f1;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 2.75rem;
+  }
+  .choice input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin-block: 1.5rem;
+  }
+  [aria-disabled='true'] {
+    opacity: 0.6;
+  }
+  .summary {
+    border: 4px solid var(--iq-color-error, #b10e1e);
+    padding: 1rem;
+  }
+  .summary a {
+    color: var(--iq-color-error, #b10e1e);
+    font-weight: 700;
+  }
+  .notice {
+    border-inline-start: 5px solid #1d70b8;
+    padding: 0.5rem 1rem;
+    background: #f3f2f1;
+  }
+  .members,
+  .documents {
+    list-style: none;
+    padding: 0;
+  }
+  .member,
+  .document,
+  .identity div,
+  .answer {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.25rem 1rem;
+    padding-block: 0.5rem;
+    border-block-end: 1px solid #b1b4b6;
+  }
+  .answer dt {
+    flex: 1 1 12rem;
+  }
+  .answer dd:first-of-type {
+    flex: 2 1 14rem;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .member-form {
+    border: 0;
+    padding: 0;
+  }
+  .tag {
+    padding-inline: 0.375rem;
+    border: 2px solid;
+  }
+  summary {
+    color: #1d70b8;
+    text-decoration: underline;
+    min-block-size: 2.75rem;
+    cursor: pointer;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.5rem;
+    border-block-end: 1px solid #b1b4b6;
+    overflow-wrap: anywhere;
+  }
+  .panel {
+    background: var(--iq-color-primary, #00703c);
+    color: var(--iq-color-on-primary, #fff);
+    padding: 1.5rem;
+    text-align: center;
+  }
+  .reference {
+    font-size: 1.5em;
+  }
+`;
