@@ -40,7 +40,8 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.map': 'application/json',
 };
-const API = /^\/(identity|ration-card|social-protection|payments)\/v1\/|^\/gateway\//;
+// The services, and the simulated gateways' hosted pages with their stylesheet.
+const API = /^\/(identity|ration-card|social-protection|payments)\/v1\/|^\/gateway(-assets)?\//;
 
 /**
  * Starts the sandbox and the portal. Ports 0 pick free ones (tests do).

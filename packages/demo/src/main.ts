@@ -2,109 +2,136 @@ import { createEServicesClient, unwrap } from '@iq-eservices/api';
 import { configure } from '@iq-eservices/components';
 import '@iq-eservices/components/login.js';
 import '@iq-eservices/components/ration-card.js';
+import '@iq-eservices/components/payment-form.js';
+import '@iq-eservices/components/update-wizard.js';
 import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
 
 const LANGS: Lang[] = ['ar', 'ckb', 'en'];
-const stored = new URLSearchParams(location.search).get('lang');
-let lang: Lang = LANGS.includes(stored as Lang) ? (stored as Lang) : 'ar';
+const VIEWS = ['card', 'pay', 'update', 'family'] as const;
+type View = (typeof VIEWS)[number];
+type GatewayMode = 'popup' | 'redirect';
+
+const query = new URLSearchParams(location.search);
+let lang: Lang = LANGS.includes(query.get('lang') as Lang) ? (query.get('lang') as Lang) : 'ar';
+let gatewayMode: GatewayMode = query.get('gateway') === 'redirect' ? 'redirect' : 'popup';
 
 const client = createEServicesClient({ baseUrl: location.origin, locale: () => lang });
 const root = document.getElementById('app') ?? document.body;
-
-interface HomeData {
-  userName: string;
-  bills: { title: string; amount: number; dueDate: string }[];
-}
-
-let home: HomeData | null = null;
-let card: HTMLElement | null = null;
-let busy = false;
 configure({ client });
 
+let userName: string | null = null;
+/** The services' elements of the signed-in citizen, one per view, kept while they switch views. */
+let elements: Partial<Record<View, HTMLElement>> = {};
+
 const t = (key: MessageKey, values?: Record<string, string | number>) => message(lang, key, values);
-const money = (n: number) =>
-  new Intl.NumberFormat(`${lang}-IQ`, {
-    style: 'currency',
-    currency: 'IQD',
-    maximumFractionDigits: 0,
-  }).format(n);
-const date = (iso: string) =>
-  new Intl.DateTimeFormat(`${lang}-IQ`, { dateStyle: 'long' }).format(new Date(iso));
 
-async function act(work: () => Promise<void>) {
-  if (busy) return;
-  busy = true;
-  try {
-    await work();
-  } finally {
-    busy = false;
-    render();
+/** The view named by the address (`#pay`…); a gateway's return (`?payment=`) opens payments. */
+function currentView(): View {
+  const hash = location.hash.slice(1);
+  if (VIEWS.includes(hash as View)) return hash as View;
+  return new URLSearchParams(location.search).has('payment') ? 'pay' : 'card';
+}
+
+/** Keeps the portal's own choices (language, gateway mode) in the address, for the way back. */
+function remember(): void {
+  const url = new URL(location.href);
+  url.searchParams.set('lang', lang);
+  if (gatewayMode === 'redirect') url.searchParams.set('gateway', 'redirect');
+  else url.searchParams.delete('gateway');
+  history.replaceState(history.state, '', url);
+}
+
+function element(view: View): HTMLElement {
+  const existing = elements[view];
+  if (existing) return existing;
+  let created: HTMLElement;
+  if (view === 'card') {
+    created = document.createElement('iq-ration-card');
+    // "Do what unblocks the card": the family wizard, on the change the card asks for.
+    created.addEventListener('iq-request-change', (event) => {
+      if (!event.requestKind) return;
+      const wizard = element('family');
+      wizard.setAttribute('kind', event.requestKind);
+      location.hash = 'family';
+    });
+  } else if (view === 'pay') {
+    created = document.createElement('iq-payment-form');
+    created.setAttribute('gateway-mode', gatewayMode);
+  } else {
+    created = document.createElement('iq-update-wizard');
+    created.setAttribute('flow', view === 'update' ? 'social-protection' : 'ration-card-family');
   }
+  elements[view] = created;
+  return created;
 }
 
-async function loadHome() {
-  const [me, payables] = await Promise.all([
-    client.identity.GET('/me'),
-    client.payments.GET('/payables', { params: { query: { status: 'unpaid' } } }),
-  ]);
-  const user = unwrap(me);
-  home = {
-    userName: lang === 'en' ? user.name.latin : user.name.ar,
-    bills: (payables.data?.items ?? []).map((p) => ({
-      title: p.title,
-      amount: p.amount,
-      dueDate: p.dueDate,
-    })),
-  };
-  // The household's card: the element fetches it through the configured client. A new one per
-  // sign-in, so nothing of the previous citizen's card stays in the page.
-  card ??= document.createElement('iq-ration-card');
+async function loadUser() {
+  const user = unwrap(await client.identity.GET('/me'));
+  userName = lang === 'en' ? user.name.latin : user.name.ar;
 }
 
-function renderHome(d: HomeData) {
+function gatewayChoice(): HTMLElement {
+  const options = (['popup', 'redirect'] as const).map((mode) => {
+    const input = h('input', {
+      type: 'radio',
+      name: 'gateway',
+      id: `gateway-${mode}`,
+      value: mode,
+      checked: gatewayMode === mode,
+    });
+    input.addEventListener('change', () => {
+      gatewayMode = mode;
+      elements.pay?.setAttribute('gateway-mode', mode);
+      remember();
+    });
+    return h('span', { class: 'choice' }, input, h('label', { for: `gateway-${mode}` }, t(mode)));
+  });
+  return h('fieldset', { class: 'gateway' }, h('legend', {}, t('gateway')), ...options);
+}
+
+function renderHome(name: string) {
+  const view = currentView();
+  const nav = h(
+    'nav',
+    { 'aria-label': t('services') },
+    h(
+      'ul',
+      {},
+      ...VIEWS.map((v) =>
+        h(
+          'li',
+          {},
+          h('a', { href: `#${v}`, 'aria-current': v === view ? 'page' : undefined }, t(v)),
+        ),
+      ),
+    ),
+  );
   return h(
     'section',
     { 'aria-labelledby': 'welcome' },
-    h('h2', { id: 'welcome', tabindex: '-1' }, t('welcome', { name: d.userName })),
-    card,
-    h('h3', {}, t('bills')),
-    d.bills.length
-      ? h(
-          'ul',
-          { class: 'bills' },
-          ...d.bills.map((b) =>
-            h(
-              'li',
-              {},
-              isolate(b.title, 'auto'),
-              ' — ',
-              money(b.amount),
-              ' — ',
-              t('due', { date: date(b.dueDate) }),
-            ),
-          ),
-        )
-      : h('p', {}, t('noBills')),
+    h('h2', { id: 'welcome', tabindex: '-1' }, t('welcome', { name })),
+    nav,
+    view === 'pay' ? gatewayChoice() : null,
+    element(view),
   );
 }
 
-// The sign-in element stays in the page across renders (it holds the session-timeout timers).
+// The sign-in element stays in the page across renders (it holds the session-timeout timers). It
+// also picks up a live session on a reload or on the way back from a payment gateway.
 const login = document.createElement('iq-login');
-login.addEventListener(
-  'iq-login',
-  () =>
-    void act(async () => {
-      await loadHome();
-      render();
-      document.getElementById('welcome')?.focus();
-    }),
-);
+login.addEventListener('iq-login', (event) => {
+  void loadUser().then(() => {
+    render();
+    if (!event.restored) document.getElementById('welcome')?.focus();
+  });
+});
 login.addEventListener('iq-logout', () => {
-  home = null;
-  card = null;
+  userName = null;
+  elements = {};
   render();
 });
+window.addEventListener('hashchange', () => render());
 const homeSlot = h('div', { id: 'home' });
 
 function render() {
@@ -124,15 +151,16 @@ function render() {
   );
   select.addEventListener('change', () => {
     lang = select.value as Lang;
+    remember();
     render();
-    if (home) void act(loadHome);
+    if (userName) void loadUser().then(render);
   });
-  homeSlot.replaceChildren(...(home ? [renderHome(home)] : []));
+  homeSlot.replaceChildren(...(userName ? [renderHome(userName)] : []));
   const main =
     root.querySelector('main') ?? h('main', {}, h('p', { class: 'intro' }), login, homeSlot);
   const intro = main.querySelector<HTMLElement>('.intro');
   if (intro) {
-    intro.hidden = home !== null;
+    intro.hidden = userName !== null;
     intro.replaceChildren(
       t('intro'),
       ' ',
@@ -154,4 +182,11 @@ function render() {
   );
 }
 
-render();
+// The payment gateway's popup coming back to the portal: the payment form tells the window that
+// opened it and closes this one. Nothing else of the portal is needed here.
+const gatewayReturn =
+  window.name === 'iq-payment-gateway' &&
+  window.opener !== null &&
+  new URLSearchParams(location.search).has('payment');
+if (gatewayReturn) root.replaceChildren(document.createElement('iq-payment-form'));
+else render();

@@ -4,38 +4,54 @@ export type Lang = 'ar' | 'ckb' | 'en';
 const en = {
   title: 'Iraq e-services — demo portal',
   intro:
-    'Sign in with your national card number or mobile number to see your ration card and bills.',
+    'Sign in with your national card number or mobile number to see your ration card, pay your fees and bills, and update your data.',
   sandboxNote: 'Sandbox: any listed identity works with the code',
   language: 'Language',
   welcome: 'Welcome, {name}',
-  bills: 'Unpaid fees and bills',
-  noBills: 'Nothing to pay.',
-  due: 'due {date}',
+  services: 'Services',
+  card: 'Ration card',
+  pay: 'Pay fees and bills',
+  update: 'Update my social protection data',
+  family: 'Family changes on the ration card',
+  gateway: 'Confirm the payment',
+  popup: 'in a new window',
+  redirect: 'in this window',
 };
 
 type Messages = typeof en;
 
 const ar: Messages = {
   title: 'الخدمات الإلكترونية العراقية — البوابة التجريبية',
-  intro: 'سجّل الدخول برقم البطاقة الوطنية أو رقم الهاتف لعرض بطاقتك التموينية وفواتيرك.',
+  intro:
+    'سجّل الدخول برقم البطاقة الوطنية أو رقم الهاتف لعرض بطاقتك التموينية ودفع رسومك وفواتيرك وتحديث بياناتك.',
   sandboxNote: 'بيئة تجريبية: تعمل أي هوية من القائمة مع الرمز',
   language: 'اللغة',
   welcome: 'أهلاً، {name}',
-  bills: 'الرسوم والفواتير غير المدفوعة',
-  noBills: 'لا توجد مبالغ مستحقة.',
-  due: 'تستحق في {date}',
+  services: 'الخدمات',
+  card: 'البطاقة التموينية',
+  pay: 'دفع الرسوم والفواتير',
+  update: 'تحديث بيانات الحماية الاجتماعية',
+  family: 'تغييرات الأسرة في البطاقة التموينية',
+  gateway: 'تأكيد الدفع',
+  popup: 'في نافذة جديدة',
+  redirect: 'في هذه النافذة',
 };
 
 const ckb: Messages = {
   title: 'خزمەتگوزارییە ئەلیکترۆنییەکانی عێراق — دەروازەی تاقیکاری',
   intro:
-    'بە ژمارەی کارتی نیشتمانی یان ژمارەی مۆبایل بچۆ ژوورەوە بۆ بینینی کارتی خۆراک و پسوولەکانت.',
+    'بە ژمارەی کارتی نیشتمانی یان ژمارەی مۆبایل بچۆ ژوورەوە بۆ بینینی کارتی خۆراک، دانی باج و پسوولەکانت و نوێکردنەوەی زانیارییەکانت.',
   sandboxNote: 'ژینگەی تاقیکاری: هەر ناسنامەیەکی لیستەکە لەگەڵ ئەم کۆدە کار دەکات',
   language: 'زمان',
   welcome: 'بەخێربێیت، {name}',
-  bills: 'باج و پسوولە نەدراوەکان',
-  noBills: 'هیچ شتێک بۆ دان نییە.',
-  due: 'کاتی دان {date}',
+  services: 'خزمەتگوزارییەکان',
+  card: 'کارتی خۆراک',
+  pay: 'دانی باج و پسوولەکان',
+  update: 'نوێکردنەوەی زانیارییەکانی پاراستنی کۆمەڵایەتی',
+  family: 'گۆڕانکارییەکانی خێزان لە کارتی خۆراک',
+  gateway: 'پشتڕاستکردنەوەی پارەدان',
+  popup: 'لە پەنجەرەیەکی نوێ',
+  redirect: 'لەم پەنجەرەیە',
 };
 
 export const catalogues: Record<Lang, Messages> = { ar, ckb, en };
