@@ -5,7 +5,14 @@ import type { Sandbox } from '@iq-eservices/sandbox';
 import '../define/ration-card.js';
 import type { IqRationCard } from './ration-card.js';
 import type { RationCardData } from './events.js';
-import { LOCALES, expectAccessible, setPageLanguage, until, useSandbox } from '../test/helpers.js';
+import {
+  LOCALES,
+  expectAccessible,
+  setPageLanguage,
+  signIn,
+  until,
+  useSandbox,
+} from '../test/helpers.js';
 
 interface Setup {
   sandbox: Sandbox;
@@ -15,18 +22,7 @@ interface Setup {
 /** A fresh sandbox with `citizenId` signed in through the client. */
 async function signedIn(citizenId: string, options = {}): Promise<Setup> {
   const s = useSandbox(options);
-  const citizen = s.sandbox.citizens.find((c) => c.id === citizenId)!;
-  const challenge = unwrap(
-    await s.client.identity.POST('/sign-in', {
-      body: { method: 'national-id', nationalId: citizen.nationalId },
-    }),
-  );
-  unwrap(
-    await s.client.identity.POST('/sign-in/{challengeId}/verify', {
-      params: { path: { challengeId: challenge.challengeId } },
-      body: { code: '123456', mode: 'cookie' },
-    }),
-  );
+  await signIn(s, citizenId);
   return s;
 }
 

@@ -5,9 +5,14 @@ import type { Sandbox } from '@iq-eservices/sandbox';
 import '../define/ration-card.js';
 import type { IqRationCard } from './ration-card.js';
 import type { IqRequestChangeEvent, RationCardData } from './events.js';
-import { LOCALES, expectAccessible, setPageLanguage, until, useSandbox } from '../test/helpers.js';
-
-const CODE = '123456';
+import {
+  LOCALES,
+  expectAccessible,
+  setPageLanguage,
+  signIn,
+  until,
+  useSandbox,
+} from '../test/helpers.js';
 
 interface Setup {
   sandbox: Sandbox;
@@ -18,18 +23,7 @@ interface Setup {
 async function signedIn(citizenId: string | null, options = {}): Promise<Setup> {
   const s = useSandbox(options);
   if (citizenId) {
-    const citizen = s.sandbox.citizens.find((c) => c.id === citizenId)!;
-    const challenge = unwrap(
-      await s.client.identity.POST('/sign-in', {
-        body: { method: 'national-id', nationalId: citizen.nationalId },
-      }),
-    );
-    unwrap(
-      await s.client.identity.POST('/sign-in/{challengeId}/verify', {
-        params: { path: { challengeId: challenge.challengeId } },
-        body: { code: CODE, mode: 'cookie' },
-      }),
-    );
+    await signIn(s, citizenId);
   }
   return s;
 }

@@ -1,6 +1,11 @@
 // Shared helpers of the component tests (run in Chromium by @web/test-runner).
-import { createSandbox, createSandboxFetch, type Sandbox } from '@iq-eservices/sandbox';
-import { createEServicesClient, type EServicesClient } from '@iq-eservices/api';
+import {
+  SANDBOX_OTP,
+  createSandbox,
+  createSandboxFetch,
+  type Sandbox,
+} from '@iq-eservices/sandbox';
+import { createEServicesClient, unwrap, type EServicesClient } from '@iq-eservices/api';
 import { configure } from '../core/config.js';
 import { getLocale } from '../core/localization.js';
 import type { Locale } from '../core/format.js';
@@ -81,4 +86,24 @@ export async function until(
     if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${message}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Signs a sandbox citizen in through a client (a cookie session), as `<iq-login>` would. */
+export async function signIn(
+  setup: { sandbox: Sandbox; client: EServicesClient },
+  citizenId: string,
+): Promise<void> {
+  const citizen = setup.sandbox.citizens.find((c) => c.id === citizenId);
+  if (!citizen) throw new Error(`no sandbox citizen ${citizenId}`);
+  const challenge = unwrap(
+    await setup.client.identity.POST('/sign-in', {
+      body: { method: 'national-id', nationalId: citizen.nationalId },
+    }),
+  );
+  unwrap(
+    await setup.client.identity.POST('/sign-in/{challengeId}/verify', {
+      params: { path: { challengeId: challenge.challengeId } },
+      body: { code: SANDBOX_OTP, mode: 'cookie' },
+    }),
+  );
 }

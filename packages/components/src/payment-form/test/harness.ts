@@ -1,14 +1,14 @@
 // Shared fixtures of the payment form's tests (kept out of the package build with the tests).
 import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { unwrap, type EServicesClient } from '@iq-eservices/api';
+import type { EServicesClient } from '@iq-eservices/api';
 import { createSandboxFetch, type Sandbox } from '@iq-eservices/sandbox';
 import { createEServicesClient } from '@iq-eservices/api';
 import '../../define/payment-form.js';
 import type { IqPaymentForm } from '../payment-form.js';
 import type { GatewayNavigator, GatewayWindow } from '../gateway.js';
 import { PENDING_KEY } from '../attempt.js';
-import { until, useSandbox } from '../../test/helpers.js';
+import { signIn as signInAs, until, useSandbox } from '../../test/helpers.js';
 import { getLocale } from '../../core/localization.js';
 
 export const CODE = '123456';
@@ -21,20 +21,8 @@ export const NEW_PLATES = 'pbl_0105';
 export const PAID = 'pbl_0106';
 
 /** Signs a citizen in through a client (cookie session). */
-export async function signIn(sandbox: Sandbox, client: EServicesClient, citizenId: string) {
-  const citizen = sandbox.citizens.find((c) => c.id === citizenId)!;
-  const challenge = unwrap(
-    await client.identity.POST('/sign-in', {
-      body: { method: 'national-id', nationalId: citizen.nationalId },
-    }),
-  );
-  unwrap(
-    await client.identity.POST('/sign-in/{challengeId}/verify', {
-      params: { path: { challengeId: challenge.challengeId } },
-      body: { code: CODE, mode: 'cookie' },
-    }),
-  );
-}
+export const signIn = (sandbox: Sandbox, client: EServicesClient, citizenId: string) =>
+  signInAs({ sandbox, client }, citizenId);
 
 /** A second client on the same sandbox (another browser), signed in as `citizenId`. */
 export async function otherBrowser(sandbox: Sandbox, citizenId: string): Promise<EServicesClient> {

@@ -1,31 +1,17 @@
 // Helpers of the wizard's tests: a signed-in sandbox, a wizard on it, and the moves a citizen makes.
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { unwrap, type EServicesClient } from '@iq-eservices/api';
+import type { EServicesClient } from '@iq-eservices/api';
 import type { Sandbox } from '@iq-eservices/sandbox';
 import '../../define/update-wizard.js';
 import type { IqUpdateWizard } from '../update-wizard.js';
-import { until, useSandbox } from '../../test/helpers.js';
+import { signIn, until, useSandbox } from '../../test/helpers.js';
+
+export { signIn };
 
 export interface Setup {
   sandbox: Sandbox;
   client: EServicesClient;
-}
-
-/** Signs `citizenId` in through the client (cookie session). */
-export async function signIn(setup: Setup, citizenId: string): Promise<void> {
-  const citizen = setup.sandbox.citizens.find((c) => c.id === citizenId)!;
-  const challenge = unwrap(
-    await setup.client.identity.POST('/sign-in', {
-      body: { method: 'national-id', nationalId: citizen.nationalId },
-    }),
-  );
-  unwrap(
-    await setup.client.identity.POST('/sign-in/{challengeId}/verify', {
-      params: { path: { challengeId: challenge.challengeId } },
-      body: { code: '123456', mode: 'cookie' },
-    }),
-  );
 }
 
 /** A fresh sandbox with `citizenId` signed in, and nothing kept from an earlier test. */
