@@ -131,6 +131,10 @@ login.addEventListener('iq-logout', () => {
   elements = {};
   render();
 });
+// An element found the session gone (401): the sign-in element checks, and if it has ended it
+// closes it (iq-logout, expired) and asks for the code again. What the elements hold is kept: the
+// update wizard resumes its draft after the new sign-in.
+document.addEventListener('iq-auth-required', () => void login.checkSession());
 window.addEventListener('hashchange', () => render());
 const homeSlot = h('div', { id: 'home' });
 

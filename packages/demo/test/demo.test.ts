@@ -345,3 +345,39 @@ test("the ration card family change starts from the card's own list of changes",
   assert.equal(await wizard.locator('select').first().isVisible(), true, 'the governorate');
   assert.deepEqual(problems, []);
 });
+
+test('a session that ended elsewhere: the wizard keeps what was typed, the portal asks to sign in, and the wizard resumes', async () => {
+  const { page, problems } = await open(360);
+  await signIn(page, '198001010101');
+  await page.click('a[href="#update"]');
+  const wizard = page.locator('iq-update-wizard');
+  await wizard.locator('[part="continue"]').click();
+  await wizard.locator('#f-landmark').fill('قرب مدرسة الأمل');
+  // The service forgets every session (a restart, a time-out on another tab).
+  for (const id of Object.keys(demo.sandbox.state.identity.sessions))
+    delete demo.sandbox.state.identity.sessions[id];
+  await wizard.locator('[part="continue"]').click();
+  await page.waitForSelector('iq-login iq-national-id-input input');
+  await signIn(page, '198001010101');
+  await page.click('a[href="#update"]');
+  // The wizard goes on from the step after the one whose save the ended session refused.
+  await wizard.locator('[part="back"]').click();
+  await wizard.locator('#f-landmark').waitFor();
+  assert.equal(await wizard.locator('#f-landmark').inputValue(), 'قرب مدرسة الأمل');
+  const drafts = Object.values(demo.sandbox.state.socialProtection.drafts).filter(
+    (d) => d.citizenId === 'cit_05' && d.status === 'draft',
+  );
+  assert.ok(
+    drafts.some(
+      (d) =>
+        (d.answers as { residence?: { nearestLandmark?: string } }).residence?.nearestLandmark ===
+        'قرب مدرسة الأمل',
+    ),
+    'and it reached the service once signed in again',
+  );
+  // The refused save is logged by the browser as a 401; nothing else may be.
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('status of 401')),
+    [],
+  );
+});

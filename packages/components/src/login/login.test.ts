@@ -857,6 +857,30 @@ describe('iq-login', function () {
     });
   });
 
+  describe('checkSession()', () => {
+    it('a session ended on the server (another element got 401) is closed as expired', async () => {
+      const s = await setup();
+      await signIn(s);
+      // The service forgets the session (it ended elsewhere); the element does not know yet.
+      s.later(24 * 3600);
+      await s.el.checkSession();
+      await settle(s.el);
+      const logout = s.events.find((e) => e.type === 'iq-logout') as IqLogoutEvent | undefined;
+      expect(logout?.reason).to.equal('expired');
+      expect(!!$(s.el, '#id-field')).to.equal(true);
+    });
+
+    it('a network failure while checking leaves the citizen signed in', async () => {
+      const s = await setup();
+      await signIn(s);
+      s.sandbox.faults.set({ faults: [{ kind: 'drop', operations: ['getSession'], count: 2 }] });
+      await s.el.checkSession();
+      await settle(s.el);
+      expect(s.events.some((e) => e.type === 'iq-logout')).to.equal(false);
+      expect(!!$(s.el, '[part="signed-in"]')).to.equal(true);
+    });
+  });
+
   it('reset() goes back to the start and forgets the typed number', async () => {
     const s = await setup();
     await toCodeStep(s);

@@ -173,6 +173,24 @@ export class IqLogin extends IqElement {
   }
 
   /**
+   * Asks the service whether the session is still alive — call it when another element reports
+   * `iq-auth-required`. An ended session is closed here as a timeout is (`iq-logout`, `expired`);
+   * a network failure changes nothing.
+   */
+  async checkSession(): Promise<void> {
+    const client = this.api;
+    if (!client || this.step !== 'signed-in') return;
+    const status = await this.call(
+      async () => unwrap(await client.identity.GET('/session')),
+      false,
+    );
+    if (isEServicesError(status)) {
+      if (status.status === 401) this.endSession('expired');
+    } else if (status.secondsLeft > 0) this.timeout.arm(status.secondsLeft);
+    else this.endSession('expired');
+  }
+
+  /**
    * Back to the first step, forgetting what was typed and any pending code. Does not end a
    * session: use {@link signOut} for that.
    */
