@@ -80,6 +80,7 @@ export {
 } from './payment-form/events.js';
 export {
   browserNavigator,
+  GATEWAY_WINDOW_NAME,
   type GatewayNavigator,
   type GatewayWindow,
 } from './payment-form/gateway.js';

@@ -1,5 +1,5 @@
 import { createEServicesClient, unwrap } from '@iq-eservices/api';
-import { configure } from '@iq-eservices/components';
+import { configure, GATEWAY_WINDOW_NAME } from '@iq-eservices/components';
 import '@iq-eservices/components/login.js';
 import '@iq-eservices/components/ration-card.js';
 import '@iq-eservices/components/payment-form.js';
@@ -189,7 +189,7 @@ function render() {
 // The payment gateway's popup coming back to the portal: the payment form tells the window that
 // opened it and closes this one. Nothing else of the portal is needed here.
 const gatewayReturn =
-  window.name === 'iq-payment-gateway' &&
+  window.name === GATEWAY_WINDOW_NAME &&
   window.opener !== null &&
   new URLSearchParams(location.search).has('payment');
 if (gatewayReturn) root.replaceChildren(document.createElement('iq-payment-form'));

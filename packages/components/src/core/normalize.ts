@@ -7,6 +7,14 @@
 /** Bidirectional control characters (embeddings, overrides, isolates). */
 export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/u;
 
+/**
+ * `text` without bidirectional control characters: server text shown in a page, where they could
+ * reorder what surrounds it.
+ */
+export function stripBidiControls(text: string): string {
+  return text.replace(new RegExp(BIDI_CONTROLS.source, 'gu'), '');
+}
+
 /** True when `text` contains a bidirectional control character. */
 export function hasBidiControls(text: string): boolean {
   return BIDI_CONTROLS.test(text);

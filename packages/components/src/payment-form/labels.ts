@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { stripBidiControls } from '../core/normalize.js';
 
 /** What kind of method it is. */
 export const METHOD_KINDS: Record<string, () => string> = {
@@ -26,7 +27,7 @@ export const outOfRange = (min: string, max: string): string =>
   });
 
 /** Server text without bidirectional control characters (they could reorder what surrounds it). */
-export const clean = (text: string): string => text.replace(/[\u202a-\u202e\u2066-\u2069]/gu, '');
+export const clean = stripBidiControls;
 
 /** A label of the review and the receipt. */
 export type LabelName = 'ref' | 'date' | 'method' | 'account' | 'amount' | 'fee' | 'total';

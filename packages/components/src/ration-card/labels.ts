@@ -2,8 +2,7 @@ import { msg, str } from '@lit/localize';
 
 // The ration card's codes, each with its own catalogue message. Codes the library does not know
 // yet (a contract that grew) fall back to what the server sent.
-
-type Labels = Readonly<Record<string, () => string>>;
+import type { Labels } from '../core/labels.js';
 
 /** Why a card is blocked, by `reasonCode`. */
 export const BLOCK_REASONS: Labels = {
@@ -68,20 +67,6 @@ export const UNBLOCK_BUTTONS: Labels = {
   'correct-data': () => msg('Correct the family data', { id: 'ration-card.button.correct-data' }),
   'confirm-residence': () =>
     msg('Confirm your residence', { id: 'ration-card.button.confirm-residence' }),
-};
-
-/** A member's relation to the head of household. */
-export const RELATIONS: Labels = {
-  head: () => msg('Head of household', { id: 'ration-card.relation.head' }),
-  spouse: () => msg('Spouse', { id: 'ration-card.relation.spouse' }),
-  son: () => msg('Son', { id: 'ration-card.relation.son' }),
-  daughter: () => msg('Daughter', { id: 'ration-card.relation.daughter' }),
-  father: () => msg('Father', { id: 'ration-card.relation.father' }),
-  mother: () => msg('Mother', { id: 'ration-card.relation.mother' }),
-  brother: () => msg('Brother', { id: 'ration-card.relation.brother' }),
-  sister: () => msg('Sister', { id: 'ration-card.relation.sister' }),
-  grandchild: () => msg('Grandchild', { id: 'ration-card.relation.grandchild' }),
-  other: () => msg('Other relative', { id: 'ration-card.relation.other' }),
 };
 
 /** The items of the basket. */

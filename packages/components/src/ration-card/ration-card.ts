@@ -11,17 +11,18 @@ import {
   type RationCard,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
+import { stripBidiControls } from '../core/normalize.js';
 import { pluralize } from '../core/format.js';
 import { governorateName } from '../core/governorates.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { IqRationCardLoadedEvent, IqRequestChangeEvent, type RationCardData } from './events.js';
+import { RELATIONS } from '../core/labels.js';
 import { HistoryPager, HISTORY_PAGE } from './history.js';
 import {
   BLOCK_REASONS,
   DEFAULT_UNITS,
   ENTITLEMENT_STATUSES,
   ITEMS,
-  RELATIONS,
   REQUEST_KINDS,
   REQUEST_STATUSES,
   UNBLOCK_BUTTONS,
@@ -58,8 +59,7 @@ type Busy = 'card' | 'history' | null;
 
 // Bidirectional controls in server text could reorder what surrounds them; names and addresses
 // are isolated with <bdi> and cleaned of them.
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
-const clean = (text: string): string => text.replace(BIDI_CONTROLS, '');
+const clean = stripBidiControls;
 
 /** A phone number safe to put in a `tel:` link (digits and a leading +), or null. */
 function telHref(phone: string | undefined): string | null {

@@ -10,7 +10,7 @@ import type { Formatter } from '../core/format.js';
 import type { DraftStore } from './draft-store.js';
 import { missingDocuments } from './engine.js';
 import { errorLine } from './fields.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../core/labels.js';
 import { problemText } from './problems.js';
 
 /** What a supporting document proves (`DocumentType`). */

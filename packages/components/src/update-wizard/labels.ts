@@ -1,11 +1,9 @@
 import { msg } from '@lit/localize';
+import type { Labels } from '../core/labels.js';
 import type { FieldOption } from './engine.js';
 
 // The codes of both services' contracts, each with its own catalogue message. A code the
 // library does not know yet (a contract that grew) is shown as it came.
-
-/** Catalogue messages by code. */
-export type Labels = Readonly<Record<string, () => string>>;
 
 /** Options of a field from a label table (every code, or the ones named). */
 export function optionsOf(
@@ -14,20 +12,6 @@ export function optionsOf(
 ): FieldOption[] {
   return codes.map((value) => ({ value, label: labels[value]?.() ?? value }));
 }
-
-/** A member's relation to the head of household. */
-export const RELATIONS: Labels = {
-  head: () => msg('Head of household', { id: 'wizard.relation.head' }),
-  spouse: () => msg('Husband or wife', { id: 'wizard.relation.spouse' }),
-  son: () => msg('Son', { id: 'wizard.relation.son' }),
-  daughter: () => msg('Daughter', { id: 'wizard.relation.daughter' }),
-  father: () => msg('Father', { id: 'wizard.relation.father' }),
-  mother: () => msg('Mother', { id: 'wizard.relation.mother' }),
-  brother: () => msg('Brother', { id: 'wizard.relation.brother' }),
-  sister: () => msg('Sister', { id: 'wizard.relation.sister' }),
-  grandchild: () => msg('Grandchild', { id: 'wizard.relation.grandchild' }),
-  other: () => msg('Other relative', { id: 'wizard.relation.other' }),
-};
 
 export const SEXES: Labels = {
   male: () => msg('Male', { id: 'wizard.sex.male' }),

@@ -61,6 +61,13 @@ export type ChangeKind =
 /** The check-answers page's step id. */
 const CHECK = 'check';
 
+/** The notice shown, and announced, while answers wait on this device for the connection. */
+const offlineNotice = () =>
+  msg(
+    'No connection to the service: your answers are kept on this device and sent later. You can go on.',
+    { id: 'wizard.offline' },
+  );
+
 /** Server field-error codes, as the wizard's own problems (other codes are the same on both). */
 const SERVER_CODES: Record<string, string> = {
   'future-date': 'future',
@@ -166,6 +173,7 @@ export class IqUpdateWizard extends IqElement {
   @state() private fetched: BeneficiaryProfile | RationCard | null = null;
   /** The flow's reference lists (`WizardFlow.lists`), once read. */
   @state() private lists: Record<string, FieldOption[]> | null = null;
+  #listsLoading?: Promise<void>;
   /** The household member being added (index -1) or changed. */
   @state() private member: { index: number; value: Answers } | null = null;
   @state() private lookup: { reference: string; result?: RequestStatusView } = {
@@ -433,16 +441,19 @@ export class IqUpdateWizard extends IqElement {
    * Reads the flow's reference lists. Not blocking: a failure is reported, and the lists are read
    * again when the citizen reaches a step (a choice then fills in).
    */
-  async #loadLists(): Promise<void> {
+  #loadLists(): Promise<void> {
     const client = this.api;
-    const load = this.#def.lists;
-    if (!client || !load || this.lists) return;
-    try {
-      this.lists = await load(client);
-    } catch (error) {
-      if (isEServicesError(error)) this.#report(error);
-      else throw error;
-    }
+    const flow = this.#flow;
+    if (!client || !flow?.lists || this.lists) return Promise.resolve();
+    // Asked for at start and on each step: one read at a time, kept only for the flow it is for.
+    return (this.#listsLoading ??= flow
+      .lists(client)
+      .then((lists) => void (this.#flow === flow && (this.lists = lists)))
+      .catch((error: unknown) => {
+        if (!isEServicesError(error)) throw error;
+        this.#report(error);
+      })
+      .finally(() => (this.#listsLoading = undefined)));
   }
 
   // ---------------------------------------------------------------- navigation
@@ -599,12 +610,7 @@ export class IqUpdateWizard extends IqElement {
   #keptLocally(): void {
     this.savedLocally = true;
     // The notice that now shows, announced.
-    this.#announce(
-      msg(
-        'No connection to the service: your answers are kept on this device and sent later. You can go on.',
-        { id: 'wizard.offline' },
-      ),
-    );
+    this.#announce(offlineNotice());
     this.#emit(
       new IqDraftSavedEvent(this.#store.local.requestId, this.#store.local.version, 'local'),
     );
@@ -874,13 +880,7 @@ export class IqUpdateWizard extends IqElement {
           id: 'wizard.signed-out',
         })}
       </div>`;
-    if (this.savedLocally)
-      return html`<p class="notice" part="notice">
-        ${msg(
-          'No connection to the service: your answers are kept on this device and sent later. You can go on.',
-          { id: 'wizard.offline' },
-        )}
-      </p>`;
+    if (this.savedLocally) return html`<p class="notice" part="notice">${offlineNotice()}</p>`;
     return nothing;
   }
 

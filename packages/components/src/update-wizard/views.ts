@@ -4,7 +4,7 @@ import type { RequestStatusView } from '@iq-eservices/api';
 import type { Formatter } from '../core/format.js';
 import type { WizardField } from './engine.js';
 import { errorLine } from './fields.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../core/labels.js';
 
 // The pages a citizen sees only once the service has answered (a conflict, the confirmation, a
 // status look-up).

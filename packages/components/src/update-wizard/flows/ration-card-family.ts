@@ -1,7 +1,8 @@
 import { msg } from '@lit/localize';
 import { unwrap, type RationCard } from '@iq-eservices/api';
 import type { Answers, WizardFlow, WizardStep } from '../engine.js';
-import { AGENT_TYPES, CHANGE_KINDS, RELATIONS, SEXES, optionsOf } from '../labels.js';
+import { RELATIONS } from '../../core/labels.js';
+import { AGENT_TYPES, CHANGE_KINDS, SEXES, optionsOf } from '../labels.js';
 import { addressFields, fieldAt, pastDate, readBody, writeBody, type BodyMap } from './common.js';
 
 const is = (kind: string) => (a: Answers) => a['kind'] === kind;

@@ -13,11 +13,11 @@ import {
   EMPLOYMENT,
   HOUSING,
   INCOME_SOURCES,
-  RELATIONS,
   SEXES,
   YES_NO,
   optionsOf,
 } from '../labels.js';
+import { RELATIONS } from '../../core/labels.js';
 import {
   addressFields,
   answerPath,
