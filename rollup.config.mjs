@@ -1,18 +1,22 @@
 // Builds the publishable packages (ESM + source maps; declarations come from `tsc` in
 // `npm run build`), the components' single-file bundle and the demo portal's browser bundle.
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { componentEntries, ALL_ELEMENTS_ID, allElementsModule } from './scripts/components.mjs';
-import esbuild from 'rollup-plugin-esbuild';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import {
+  browserResolve,
+  componentTransforms,
+  minify,
+  transpile,
+} from './scripts/build-plugins.mjs';
+
+// A clean build: what an earlier build wrote (a chunk since merged back) is never packed.
+for (const pkg of ['api', 'sandbox', 'components', 'demo'])
+  rmSync(`packages/${pkg}/dist`, { recursive: true, force: true });
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const dependencies = (pkg) => (id) =>
   nodeBuiltins.includes(id) || pkg.some((dep) => id === dep || id.startsWith(`${dep}/`));
-
-// Lit's advice for its own bundles: terser, two passes, and private `__` properties mangled.
-const minify = () =>
-  terser({ module: true, compress: { passes: 2 }, mangle: { properties: { regex: /^__/ } } });
 
 // Every element found on disk (`src/define/<name>.ts`): nothing to edit here when one is added.
 const components = componentEntries();
@@ -29,7 +33,7 @@ export default [
   {
     input: { index: 'packages/api/src/index.ts' },
     external: dependencies(['openapi-fetch']),
-    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+    plugins: [transpile()],
     output: { dir: 'packages/api/dist', format: 'esm', sourcemap: true },
   },
   {
@@ -39,7 +43,7 @@ export default [
       cli: 'packages/sandbox/src/cli.ts',
     },
     external: dependencies(['hono', '@hono/node-server', 'ajv', 'ajv-formats']),
-    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+    plugins: [transpile()],
     output: {
       dir: 'packages/sandbox/dist',
       format: 'esm',
@@ -51,7 +55,8 @@ export default [
     // and `dist/types/`), `define/<name>.js` registering each tag, locales loaded on demand.
     input: components.input,
     external: dependencies(['lit', '@lit/localize', '@iq-eservices/api']),
-    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+    // Templates' whitespace and message ids shortened here already: a site's bundler does not.
+    plugins: [transpile(), ...componentTransforms()],
     output: {
       dir: 'packages/components/dist',
       format: 'esm',
@@ -67,16 +72,7 @@ export default [
     // library's and the client's API (`configure`, `createEServicesClient`, …). Each locale's
     // messages stay a small file beside it, loaded only when that language is shown.
     input: { 'iq-eservices': ALL_ELEMENTS_ID },
-    plugins: [
-      allElements,
-      nodeResolve({
-        browser: true,
-        exportConditions: ['iq-source', 'browser', 'import', 'default'],
-        extensions: ['.ts', '.js', '.mjs'],
-      }),
-      esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
-      minify(),
-    ],
+    plugins: [allElements, browserResolve(), transpile(), ...componentTransforms(), minify()],
     output: {
       dir: 'packages/components/dist',
       format: 'esm',
@@ -89,15 +85,7 @@ export default [
   {
     // The demo portal: one self-contained, minified module for the browser.
     input: 'packages/demo/src/main.ts',
-    plugins: [
-      nodeResolve({
-        browser: true,
-        exportConditions: ['iq-source', 'browser', 'import', 'default'],
-        extensions: ['.ts', '.js', '.mjs'],
-      }),
-      esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
-      terser({ module: true, compress: { passes: 2 } }),
-    ],
+    plugins: [browserResolve(), transpile(), ...componentTransforms(), minify()],
     output: {
       dir: 'packages/demo/dist',
       entryFileNames: 'app.js',

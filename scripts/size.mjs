@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-// Size budgets, measured deterministically: each entry bundled and minified by esbuild, gzipped
-// at level 9. `--check` fails when an entry is over its budget. Prints a table for the docs
-// (docs/performance.md).
-import { build } from 'esbuild';
+// Size budgets, measured deterministically: each entry built for production as the published
+// bundles are (rollup with the components' build-time transforms, terser with Lit's settings:
+// scripts/build-plugins.mjs), gzipped at level 9. `--check` fails when an entry is over its budget.
+// Prints a table for the docs (docs/performance.md).
+import { rollup } from 'rollup';
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { componentEntries, COMPONENTS_DIR, allElementsModule } from './components.mjs';
+import {
+  componentEntries,
+  COMPONENTS_DIR,
+  ALL_ELEMENTS_ID,
+  allElementsModule,
+} from './components.mjs';
+import { browserResolve, componentTransforms, minify, transpile } from './build-plugins.mjs';
 
 /** What each published piece may weigh, min+gzip, in bytes. */
 export const BUDGETS = [
@@ -47,43 +53,54 @@ let failed = false;
 const rows = [];
 const notes = [];
 
-/** Bundles like a production build; returns what loads up front and each lazy chunk's size. */
-async function measure(options) {
-  const result = await build({
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    conditions: ['iq-source'],
-    tsconfig: 'tsconfig.base.json',
-    write: false,
-    legalComments: 'none',
-    splitting: true,
-    outdir: 'size-out',
-    metafile: true,
-    ...options,
+/**
+ * Builds `input` for production; returns what loads up front (the entry and the chunks it imports
+ * statically) and each chunk imported on demand, marked when it is a language's messages.
+ */
+async function measure(input, { external = [], virtual } = {}) {
+  const bundle = await rollup({
+    input,
+    external,
+    onwarn: (warning, warn) => (warning.code === 'CIRCULAR_DEPENDENCY' ? undefined : warn(warning)),
+    plugins: [
+      virtual && {
+        name: 'iq-size-virtual',
+        resolveId: (id) => (id === input ? id : null),
+        load: (id) => (id === input ? virtual : null),
+      },
+      browserResolve(),
+      transpile(),
+      ...componentTransforms(),
+      minify(),
+    ],
   });
-  // With splitting, lazily imported modules (the locales) are entry points too. What a page loads
-  // up front is the entry asked for plus the shared chunks it imports statically.
-  const asked = options.stdin?.sourcefile ?? options.entryPoints?.[0];
-  const sized = (path) => {
-    const file = result.outputFiles.find((f) => relative(process.cwd(), f.path) === path);
-    return { min: file.contents.length, gz: gzipSync(file.contents, { level: 9 }).length };
+  const { output } = await bundle.generate({ format: 'esm' });
+  await bundle.close();
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const sized = (chunk) => {
+    const bytes = Buffer.from(chunk.code);
+    return { min: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
   };
+  // Up front: the entry and, transitively, the chunks it imports statically.
+  const upFront = new Set();
+  const visit = (fileName) => {
+    if (upFront.has(fileName)) return;
+    upFront.add(fileName);
+    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
   const entry = { min: 0, gz: 0 };
-  const chunks = [];
-  for (const [path, output] of Object.entries(result.metafile.outputs)) {
-    if (!path.endsWith('.js')) continue;
-    const size = sized(path);
-    if (output.entryPoint && output.entryPoint !== asked)
-      chunks.push({ ...size, locale: output.entryPoint.includes('/generated/locales/') });
-    else {
+  const lazy = [];
+  for (const chunk of chunks.values()) {
+    const size = sized(chunk);
+    if (upFront.has(chunk.fileName)) {
       entry.min += size.min;
       entry.gz += size.gz;
+    } else {
+      lazy.push({ ...size, locale: !!chunk.facadeModuleId?.includes('/generated/locales/') });
     }
   }
-  return { entry, chunks };
+  return { entry, chunks: lazy };
 }
 
 function row(name, min, gz, budget) {
@@ -96,7 +113,7 @@ function row(name, min, gz, budget) {
 
 for (const { name, entry, external, budget } of BUDGETS) {
   // The client has no lazy chunks: what is measured is one file, as before.
-  const { entry: size } = await measure({ entryPoints: [entry], external });
+  const { entry: size } = await measure(entry, { external });
   row(name, size.min, size.gz, budget);
 }
 
@@ -111,7 +128,7 @@ const largest = (chunks) => chunks.reduce((a, b) => (b.gz > a.gz ? b : a), { min
 for (const define of defines) {
   const path = `${COMPONENTS_DIR}/src/define/${define}.ts`;
   if (!existsSync(path)) continue;
-  const { entry, chunks } = await measure({ entryPoints: [path] });
+  const { entry, chunks } = await measure(path);
   // Code an element imports on demand (a flow, a view) is part of it: counted with the budget.
   const lazy = chunks.filter((c) => !c.locale);
   const lazyGz = lazy.reduce((sum, c) => sum + c.gz, 0);
@@ -124,13 +141,8 @@ for (const define of defines) {
 }
 if (defines.length) {
   // What `dist/iq-eservices.js` holds (every element, the library's and the client's API).
-  const { entry, chunks } = await measure({
-    stdin: {
-      contents: allElementsModule(defines),
-      resolveDir: process.cwd(),
-      sourcefile: 'iq-eservices.ts',
-      loader: 'ts',
-    },
+  const { entry, chunks } = await measure(ALL_ELEMENTS_ID, {
+    virtual: allElementsModule(defines),
   });
   row(
     `every element (\`iq-eservices.js\`; locale chunk ${largest(chunks.filter((c) => c.locale)).gz} B gz)`,

@@ -1,0 +1,84 @@
+// The components' build-time transforms (scripts/build-plugins.mjs): templates keep what they
+// render, and the short message ids of the code and of the locale modules still meet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rollup, type OutputChunk } from 'rollup';
+import {
+  browserResolve,
+  componentTransforms,
+  messageIdMap,
+  minifyCssText,
+  minifyHtmlText,
+  transpile,
+} from '../../../scripts/build-plugins.mjs';
+
+test('html templates: runs of whitespace become one space, single spaces and no-break spaces stay', () => {
+  assert.equal(
+    minifyHtmlText(
+      '\n      <p class="a   b">\n        <bdi>x</bdi> — <span>y</span>\n      </p>\n',
+    ),
+    ' <p class="a b"> <bdi>x</bdi> — <span>y</span> </p> ',
+  );
+  // A line break alone is a space too; a no-break space is text, not whitespace to collapse.
+  assert.equal(minifyHtmlText('a\nb\u00a0\u00a0c'), 'a b\u00a0\u00a0c');
+});
+
+test('css templates: comments and layout whitespace go, tokens stay apart', () => {
+  assert.equal(
+    minifyCssText(`
+      /* the card */
+      :host {
+        margin-block: 0.25rem 10.5rem;
+        gap: calc(var(--iq-space, 1rem) * 0.75);
+      }
+      .a :focus-visible,
+      .b > .c {
+        outline: 3px solid var(--iq-color-focus, #ffdd00);
+      }
+    `),
+    ':host{margin-block:.25rem 10.5rem;gap:calc(var(--iq-space,1rem) * .75)}.a :focus-visible,.b > .c{outline:3px solid var(--iq-color-focus,#ffdd00)}',
+  );
+  // Beside an interpolation the space may separate two tokens: it stays.
+  assert.equal(minifyCssText(' margin: 0 ', false, false), ' margin:0 ');
+  assert.equal(minifyCssText(' .x { color: red; } ', false, true), ' .x{color:red}');
+});
+
+test('every message id has a short id of its own', () => {
+  const ids = messageIdMap();
+  assert.ok(ids.size > 100, 'the catalogue is read');
+  assert.equal(new Set(ids.values()).size, ids.size, 'short ids are unique');
+  for (const [id, short] of ids) assert.ok(short.length < id.length, `${id} → ${short}`);
+});
+
+test('a production build: short ids in the code are the keys of the locale modules, templates are compact', async () => {
+  const bundle = await rollup({
+    input: 'packages/components/src/define/update-wizard.ts',
+    onwarn: () => undefined,
+    plugins: [browserResolve(), transpile(), ...componentTransforms()],
+  });
+  const { output } = await bundle.generate({ format: 'esm' });
+  await bundle.close();
+  const chunks = output.filter((o): o is OutputChunk => o.type === 'chunk');
+  const code = chunks.filter((c) => !c.facadeModuleId?.includes('/generated/locales/'));
+  const locale = chunks.find((c) => c.facadeModuleId?.endsWith('/generated/locales/ar.ts'));
+  assert.ok(locale, 'the Arabic messages are a chunk of their own');
+  const ids = messageIdMap();
+  const used = new Set(
+    code.flatMap((c) => [...c.code.matchAll(/\bid: "([^"]+)"/g)].map((m) => m[1]!)),
+  );
+  assert.ok(used.size > 100, 'the wizard uses its messages by id');
+  const shorts = new Set(ids.values());
+  const long = [...used].filter((id) => ids.has(id));
+  assert.deepEqual(long, [], 'no catalogue id is left long in the code');
+  const keys = new Set([...locale.code.matchAll(/^\s*"?([0-9a-z]+)"?:/gm)].map((m) => m[1]!));
+  const missing = [...used].filter((id) => shorts.has(id) && !keys.has(id));
+  assert.deepEqual(missing, [], 'every short id the code asks for has its Arabic text');
+  assert.equal(keys.size, ids.size, 'the locale module has every message, by short id');
+  // The wizard's stylesheet and templates are compact.
+  const all = code.map((c) => c.code).join('\n');
+  assert.match(
+    all,
+    /:host\{display:block;max-inline-size:var\(--iq-update-wizard-max-width,40rem\)\}/,
+  );
+  assert.doesNotMatch(all, /html`[^`]*\n {4,}</, 'no indented html template is left');
+});

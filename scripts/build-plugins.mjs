@@ -1,0 +1,175 @@
+// Build-time transforms of the components' code, shared by every rollup build that ships it
+// (`dist/`, the single-file bundle, the demo portal) and by the size script, so that the figures
+// measure what is published:
+//
+// - `litTemplates()`: the whitespace inside `html` and `css` templates, which is indentation for
+//   the source's reader and bytes for the citizen's phone, collapsed.
+// - `shortMessageIds()`: message ids (`wizard.member.add`, readable in the XLIFF files) replaced by
+//   short ones (`4k`) in the code and in the generated locale modules alike.
+//
+// Neither changes what a page renders or says; the demo portal's browser tests run on code built
+// with both, and scripts/test/build-plugins.test.mjs pins their rules.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import MagicString from 'magic-string';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+/** Where lit-localize writes the translated templates (one module per language). */
+export const LOCALES_DIR = 'packages/components/src/generated/locales';
+const LOCALES = ['ar', 'ckb'];
+
+/**
+ * An `html` template's text with every run of two or more spaces, tabs or line breaks as one
+ * space. HTML renders such a run as one space already (the library's templates have no `<pre>` or
+ * `<textarea>`), so nothing a citizen sees changes; spaces between inline elements are kept.
+ */
+export function minifyHtmlText(raw) {
+  return raw.replace(/[ \t\r\n]{2,}|[\t\r\n]/g, ' ');
+}
+
+/**
+ * A `css` template's text without comments, with whitespace collapsed and dropped around `{`, `}`,
+ * `;`, `,` and after `:`, and without the zero before a decimal point (`0.5rem` → `.5rem`).
+ * `first` / `last`: whether the text opens or closes the template (else it borders an
+ * interpolation, and a space there may separate two tokens).
+ */
+export function minifyCssText(raw, first = true, last = true) {
+  let text = raw
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(/ ?([{};,]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}')
+    .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2');
+  if (first) text = text.trimStart();
+  if (last) text = text.trimEnd();
+  return text;
+}
+
+/** Calls `visit` on every node of an ESTree tree. */
+function walk(node, visit) {
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === 'string') walk(child, visit);
+    } else if (value && typeof value.type === 'string') {
+      walk(value, visit);
+    }
+  }
+}
+
+const isString = (node) => node?.type === 'Literal' && typeof node.value === 'string';
+
+/** A transform's result with its source map. */
+function result(s, id) {
+  return s.hasChanged()
+    ? { code: s.toString(), map: s.generateMap({ hires: true, source: id }) }
+    : null;
+}
+
+/** Our own source modules (not Lit's or another package's): the only ones transformed. */
+const ours = (id) => !id.includes('/node_modules/') && /\.(ts|js|mjs)$/.test(id);
+
+/** Minifies the text of `html`, `svg` and `css` tagged templates (see the two functions above). */
+export function litTemplates() {
+  return {
+    name: 'iq-lit-templates',
+    transform(code, id) {
+      if (!ours(id) || !/\b(html|svg|css)`/.test(code)) return null;
+      const s = new MagicString(code);
+      walk(this.parse(code), (node) => {
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+        const tag = node.tag.name;
+        if (tag !== 'html' && tag !== 'svg' && tag !== 'css') return;
+        const quasis = node.quasi.quasis;
+        quasis.forEach((q, i) => {
+          const raw = code.slice(q.start, q.end);
+          // Positions as the parser gave them, or the template is left as it is.
+          if (raw !== q.value.raw) return;
+          const text =
+            tag === 'css'
+              ? minifyCssText(raw, i === 0, i === quasis.length - 1)
+              : minifyHtmlText(raw);
+          if (text !== raw) s.overwrite(q.start, q.end, text || ' ');
+        });
+      });
+      return result(s, id);
+    },
+  };
+}
+
+/**
+ * Every message id of the catalogue (the generated locale modules' keys), sorted, each with its
+ * short id: its index in base 36.
+ */
+export function messageIdMap(root = process.cwd()) {
+  const ids = new Set();
+  for (const locale of LOCALES) {
+    const source = readFileSync(resolve(root, LOCALES_DIR, `${locale}.ts`), 'utf8');
+    for (const [, id] of source.matchAll(/^\s*'([^']+)':/gm)) ids.add(id);
+  }
+  return new Map([...ids].sort().map((id, index) => [id, index.toString(36)]));
+}
+
+/**
+ * Replaces the catalogue's message ids by short ones: `{ id: 'wizard.back' }` in `msg()` calls
+ * and the keys of the generated locale modules, from one map, so that they still meet.
+ */
+export function shortMessageIds(root = process.cwd()) {
+  let ids = new Map();
+  const localesDir = resolve(root, LOCALES_DIR);
+  return {
+    name: 'iq-short-message-ids',
+    buildStart() {
+      ids = messageIdMap(root);
+    },
+    transform(code, id) {
+      if (!ours(id)) return null;
+      const locale = resolve(id).startsWith(localesDir);
+      if (!locale && !/\bid:/.test(code)) return null;
+      const s = new MagicString(code);
+      const replace = (node) => {
+        const short = ids.get(node.value);
+        if (short) s.overwrite(node.start, node.end, JSON.stringify(short));
+      };
+      walk(this.parse(code), (node) => {
+        if (node.type !== 'Property' || node.computed) return;
+        const keyName = node.key.type === 'Identifier' ? node.key.name : node.key.value;
+        // `msg('…', { id: 'wizard.back' })`
+        if (keyName === 'id' && isString(node.value)) replace(node.value);
+        // `templates = { 'wizard.back': '…' }`
+        else if (locale && isString(node.key)) replace(node.key);
+      });
+      return result(s, id);
+    },
+  };
+}
+
+/** TypeScript to ES2022, as every build of the repository does it. */
+export const transpile = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' });
+
+/** Modules for the browser: the packages' source (`iq-source`), browser builds of dependencies. */
+export const browserResolve = () =>
+  nodeResolve({
+    browser: true,
+    exportConditions: ['iq-source', 'browser', 'import', 'default'],
+    extensions: ['.ts', '.js', '.mjs'],
+  });
+
+/** The components' build-time transforms, after `transpile()`. */
+export const componentTransforms = () => [litTemplates(), shortMessageIds()];
+
+/**
+ * Lit's advice for production bundles: terser, two passes, and private `__` properties mangled.
+ * The published bundles and the size figures use it.
+ */
+export const TERSER_OPTIONS = {
+  module: true,
+  compress: { passes: 2 },
+  mangle: { properties: { regex: /^__/ } },
+};
+
+/** The production minifier (rollup plugin). */
+export const minify = () => terser(TERSER_OPTIONS);
