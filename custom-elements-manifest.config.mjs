@@ -1,5 +1,5 @@
 // custom-elements.json for @iq-eservices/components, read from the elements' JSDoc (`@summary`,
-// `@fires`, `@csspart`, `@cssprop`, `@slot`) and Lit's decorators. Written at build time
+// `@fires`, `@csspart`, `@cssprop`, `@slot`) and Lit's `static properties`. Written at build time
 // (`npm run analyze`, part of `npm run build`) and git-ignored: it is an output, like `dist/`.
 import { posix } from 'node:path';
 
@@ -52,6 +52,31 @@ const defineElementCalls = () => {
   };
 };
 
+/**
+ * Lit's internal state (`{ state: true }` in `static properties`, TypeScript `private` or
+ * `protected`) has no attribute; the analyzer only knows `attribute: false`, so attributes of
+ * non-public fields are removed here.
+ */
+const internalState = () => ({
+  name: 'iq-internal-state',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        const hidden = new Set(
+          (declaration.members ?? [])
+            .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
+            .map((m) => m.name),
+        );
+        if (!hidden.size) continue;
+        for (const member of declaration.members ?? [])
+          if (hidden.has(member.name)) delete member.attribute;
+        if (declaration.attributes)
+          declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
+      }
+    }
+  },
+});
+
 /** Module paths as the published package has them: `dist/<path>.js` (dist mirrors src). */
 const publishedPaths = () => ({
   name: 'iq-published-paths',
@@ -79,5 +104,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineElementCalls(), publishedPaths()],
+  plugins: [defineElementCalls(), internalState(), publishedPaths()],
 };

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { EServicesClient } from '@iq-eservices/api';
 import { getConfig } from './config.js';
@@ -16,14 +15,20 @@ void startLocalization();
 export class IqElement extends LitElement {
   static override styles = [tokens];
 
+  /** @internal Lit's reactive properties (attributes, reflection, internal state). */
+  static override properties: PropertyDeclarations = {
+    numerals: { reflect: true },
+    client: { attribute: false },
+  };
+
   /**
    * Digits to show: `latn` (0-9) or `arab` (٠-٩). Defaults to `configure({ numerals })`, then to
    * what the locale uses (Arabic-Indic for ar and ckb, Latin for en).
    */
-  @property({ reflect: true }) numerals?: Numerals;
+  numerals?: Numerals;
 
   /** The client to fetch through; defaults to the one given to `configure({ client })`. */
-  @property({ attribute: false }) client?: EServicesClient;
+  client?: EServicesClient;
 
   constructor() {
     super();

@@ -1,5 +1,11 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  css,
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
@@ -80,45 +86,61 @@ export abstract class IqFormControl extends IqElement {
     `,
   ];
 
+  /** @internal Lit's reactive properties (attributes, reflection, internal state). */
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    value: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    label: {},
+    hint: {},
+    externalError: { attribute: false },
+    touched: { state: true },
+    formDisabled: { state: true },
+  };
+
   /** Name under which the value is submitted with the form. */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** The text in the field, as typed. The submitted value is its normalized form ({@link normalizedValue}). */
-  @property() value = '';
+  value = '';
 
   /** Whether the field must be filled in. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** Whether the field is disabled (also set by a disabled `<fieldset>`). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** The visible label; a localized default when not set. */
-  @property() label?: string;
+  label?: string;
 
   /** The hint under the label; a localized default when not set. */
-  @property() hint?: string;
+  hint?: string;
 
   /**
    * A problem the host found with the value (e.g. the service does not know this number), shown
    * as the field's error and tied to its input. Cleared when the citizen edits the value. It does
    * not change the field's validity: the value is well formed, the answer was no.
    */
-  @property({ attribute: false }) externalError = '';
+  externalError = '';
 
   /** True once the citizen has left the field or tried to submit: errors show from then on. */
-  @state() protected touched = false;
+  protected touched = false;
 
   /**
    * The disabled state the browser computes (own `disabled` or a disabled ancestor `<fieldset>`).
    * Kept apart from `disabled` so that re-enabling the fieldset does not leave the host's own
    * attribute behind.
    */
-  @state() private formDisabled = false;
+  private formDisabled = false;
 
   /** Set while {@link checkValidity} runs, so its `invalid` event shows nothing. */
   private quietCheck = false;
 
-  @query('input') protected input?: HTMLInputElement;
+  /** The native input, once rendered. */
+  protected get input(): HTMLInputElement | undefined {
+    return this.renderRoot?.querySelector('input') ?? undefined;
+  }
 
   /** The value the field had when it was first connected, for form reset. */
   private initialValue: string | null = null;

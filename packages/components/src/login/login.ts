@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { msg, str } from '@lit/localize';
 import {
   isEServicesError,
@@ -97,39 +102,69 @@ function deepActiveElement(): HTMLElement | null {
 export class IqLogin extends IqElement {
   static override styles = [...IqElement.styles, loginStyles];
 
+  /** @internal Lit's reactive properties (attributes, reflection, internal state). */
+  static override properties: PropertyDeclarations = {
+    method: { reflect: true },
+    mode: { reflect: true },
+    warnBefore: { type: Number, attribute: 'warn-before' },
+    step: { state: true },
+    busy: { state: true },
+    problem: { state: true },
+    notice: { state: true },
+    announcement: { state: true },
+    challenge: { state: true },
+    user: { state: true },
+    warningOpen: { state: true },
+    warningProblem: { state: true },
+    typed: { state: true },
+    warningAnnouncement: { state: true },
+  };
+
   /** How the citizen identifies: `national-id` (unified national card number, default) or `phone`. */
-  @property({ reflect: true }) method: LoginMethod = 'national-id';
+  method: LoginMethod = 'national-id';
 
   /**
    * Session mode sent to `verifySignIn`: `cookie` (default: an HttpOnly cookie) or `bearer`
    * (tokens held in the client's memory). Match the client's `auth.mode`.
    */
-  @property({ reflect: true }) mode: LoginMode = 'cookie';
+  mode: LoginMode = 'cookie';
 
   /** Seconds before the session ends at which the timeout warning opens (default 120). */
-  @property({ type: Number, attribute: 'warn-before' }) warnBefore = 120;
+  warnBefore = 120;
 
   /** @internal The clock of the countdowns; tests and stories may drive their own. */
   time?: TimeSource;
 
-  @state() private step: Step = 'start';
-  @state() private busy: Action | null = null;
-  @state() private problem: Problem | null = null;
-  @state() private notice: 'expired' | 'signed-out' | null = null;
-  @state() private announcement = '';
-  @state() private challenge: Challenge | null = null;
-  @state() private user: User | null = null;
-  @state() private warningOpen = false;
-  @state() private warningProblem: Problem | null = null;
+  private step: Step = 'start';
+  private busy: Action | null = null;
+  private problem: Problem | null = null;
+  private notice: 'expired' | 'signed-out' | null = null;
+  private announcement = '';
+  private challenge: Challenge | null = null;
+  private user: User | null = null;
+  private warningOpen = false;
+  private warningProblem: Problem | null = null;
   /** What was typed for each method, kept while the citizen moves between steps. */
-  @state() private typed: Record<LoginMethod, string> = { 'national-id': '', phone: '' };
+  private typed: Record<LoginMethod, string> = { 'national-id': '', phone: '' };
 
-  @query('#id-field') private idField?: Field;
-  @query('#code-field') private codeField?: Field;
-  @query('#heading') private heading?: HTMLElement;
-  @query('#error-summary') private summary?: HTMLElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('#stay') private stayButton?: HTMLButtonElement;
+  private get idField(): Field | undefined {
+    return this.renderRoot?.querySelector<Field>('#id-field') ?? undefined;
+  }
+  private get codeField(): Field | undefined {
+    return this.renderRoot?.querySelector<Field>('#code-field') ?? undefined;
+  }
+  private get heading(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('#heading') ?? undefined;
+  }
+  private get summary(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('#error-summary') ?? undefined;
+  }
+  private get dialog(): HTMLDialogElement | undefined {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? undefined;
+  }
+  private get stayButton(): HTMLButtonElement | undefined {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('#stay') ?? undefined;
+  }
 
   private pendingFocus: 'heading' | 'summary' | null = null;
   private focusBeforeDialog: HTMLElement | null = null;
@@ -154,7 +189,7 @@ export class IqLogin extends IqElement {
       if (this.warningOpen && left % 15 === 0) this.announceWarning(left);
     },
   });
-  @state() private warningAnnouncement = '';
+  private warningAnnouncement = '';
 
   private get timeSource(): TimeSource {
     return {

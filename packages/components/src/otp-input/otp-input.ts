@@ -1,5 +1,4 @@
-import { css } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, type PropertyDeclarations } from 'lit';
 import { msg, str } from '@lit/localize';
 import { IqFormControl } from '../core/form-control.js';
 import { IqEvent } from '../core/events.js';
@@ -63,8 +62,13 @@ export class IqOtpInput extends IqFormControl {
     `,
   ];
 
+  /** @internal Lit's reactive properties (attributes, reflection, internal state). */
+  static override properties: PropertyDeclarations = {
+    length: { type: Number, reflect: true },
+  };
+
   /** How many digits the code has (the challenge's `codeLength`). */
-  @property({ type: Number, reflect: true }) length = DEFAULT_CODE_LENGTH;
+  length = DEFAULT_CODE_LENGTH;
 
   /** The last code announced with `iq-otp-complete`, so one code is announced once. */
   private completedCode?: string;

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import {
@@ -119,48 +124,72 @@ export function methodFee(method: Pick<PaymentMethod, 'fee'>, amount: number): n
 export class IqPaymentForm extends IqElement {
   static override styles = [...IqElement.styles, paymentFormStyles];
 
+  /** @internal Lit's reactive properties (attributes, reflection, internal state). */
+  static override properties: PropertyDeclarations = {
+    itemId: { attribute: 'item-id' },
+    item: { attribute: false },
+    gatewayMode: { attribute: 'gateway-mode' },
+    returnUrl: { attribute: 'return-url' },
+    gatewayNavigator: { attribute: false },
+    view: { state: true },
+    payables: { state: true },
+    selected: { state: true },
+    methods: { state: true },
+    method: { state: true },
+    phone: { state: true },
+    phoneError: { state: true },
+    problem: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+    payment: { state: true },
+    receipt: { state: true },
+    announcement: { state: true },
+  };
+
   /** Pay only this payable (`pbl_…`), read with `getPayable`. */
-  @property({ attribute: 'item-id' }) itemId?: string;
+  itemId?: string;
 
   /**
    * Pay only this payable, as the host has it. Never trusted: it is read again with
    * `getPayable(item.id)`, and the service's title and amount are shown and paid.
    */
-  @property({ attribute: false }) item?: Payable;
+  item?: Payable;
 
   /** `popup` (default): the gateway opens in a window; `redirect`: this page goes there. */
-  @property({ attribute: 'gateway-mode' }) gatewayMode: GatewayMode = 'popup';
+  gatewayMode: GatewayMode = 'popup';
 
   /**
    * Where the gateway brings the browser back (`payment=<id>` is added); by default this page
    * without `payment`, `result` and `signature`. It must be on an origin the service allows.
    */
-  @property({ attribute: 'return-url' }) returnUrl?: string;
+  returnUrl?: string;
 
   /**
    * How the element opens the gateway's page (for tests and unusual hosts, e.g. a WebView that
    * opens pages itself); the browser's `window.open` / `location.assign` by default.
    */
-  @property({ attribute: false }) gatewayNavigator: GatewayNavigator = browserNavigator;
+  gatewayNavigator: GatewayNavigator = browserNavigator;
 
   /** @internal First wait between checks while awaiting the gateway, in milliseconds. */
   pollMs = POLL_MS;
 
-  @state() private view: View = 'loading';
-  @state() private payables: readonly Payable[] = [];
-  @state() private selected: readonly string[] = [];
-  @state() private methods: readonly PaymentMethod[] | null = null;
-  @state() private method: PaymentMethodId | '' = '';
-  @state() private phone = '';
-  @state() private phoneError = '';
-  @state() private problem: Problem | null = null;
-  @state() private notice = '';
-  @state() private busy = false;
-  @state() private payment: Payment | null = null;
-  @state() private receipt: Receipt | null = null;
-  @state() private announcement = '';
+  private view: View = 'loading';
+  private payables: readonly Payable[] = [];
+  private selected: readonly string[] = [];
+  private methods: readonly PaymentMethod[] | null = null;
+  private method: PaymentMethodId | '' = '';
+  private phone = '';
+  private phoneError = '';
+  private problem: Problem | null = null;
+  private notice = '';
+  private busy = false;
+  private payment: Payment | null = null;
+  private receipt: Receipt | null = null;
+  private announcement = '';
 
-  @query('iq-phone-input') private phoneField?: IqPhoneInput;
+  private get phoneField(): IqPhoneInput | undefined {
+    return this.renderRoot?.querySelector<IqPhoneInput>('iq-phone-input') ?? undefined;
+  }
 
   private attempt: PaymentAttempt | null = null;
   /** The receipt phone as the field last normalized it (kept while the field is not shown). */

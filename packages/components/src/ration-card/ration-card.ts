@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { msg, str } from '@lit/localize';
 import {
   isEServicesError,
@@ -108,36 +113,55 @@ function telHref(phone: string | undefined): string | null {
 export class IqRationCard extends IqElement {
   static override styles = [...IqElement.styles, rationCardStyles];
 
+  /** @internal Lit's reactive properties (attributes, reflection, internal state). */
+  static override properties: PropertyDeclarations = {
+    data: { attribute: false },
+    allowReveal: { type: Boolean, attribute: 'allow-reveal' },
+    revealed: { state: true },
+    card: { state: true },
+    entitlement: { state: true },
+    months: { state: true },
+    busy: { state: true },
+    problem: { state: true },
+    historyProblem: { state: true },
+    stale: { state: true },
+    hasMore: { state: true },
+    announcement: { state: true },
+    requests: { state: true },
+    requestsProblem: { state: true },
+    requestsBusy: { state: true },
+  };
+
   /**
    * What to show instead of fetching: `{ card, entitlement?, distributions?, changeRequests? }`
    * (the contract's `RationCard`, `MonthlyEntitlement`, `DistributionMonth[]` and
    * `ChangeRequest[]`, newest first). While set, nothing is fetched.
    */
-  @property({ attribute: false }) data?: RationCardData;
+  data?: RationCardData;
 
   /**
    * Offer a "Show" control beside each member's masked national number, which asks the service
    * for the full number (`revealMemberNationalId`) and shows it until the citizen hides it again.
    * Off by default: the host decides whether its page may show full numbers.
    */
-  @property({ type: Boolean, attribute: 'allow-reveal' }) allowReveal = false;
+  allowReveal = false;
 
   /** Full national numbers the citizen asked to see, by member id; forgotten on hide and reload. */
-  @state() private revealed: Readonly<Record<string, string>> = {};
+  private revealed: Readonly<Record<string, string>> = {};
 
-  @state() private card: RationCard | null = null;
-  @state() private entitlement: MonthlyEntitlement | null = null;
-  @state() private months: readonly DistributionMonth[] = [];
-  @state() private busy: Busy = null;
-  @state() private problem: Problem | null = null;
-  @state() private historyProblem: Problem | null = null;
-  @state() private stale = false;
-  @state() private hasMore = false;
-  @state() private announcement = '';
+  private card: RationCard | null = null;
+  private entitlement: MonthlyEntitlement | null = null;
+  private months: readonly DistributionMonth[] = [];
+  private busy: Busy = null;
+  private problem: Problem | null = null;
+  private historyProblem: Problem | null = null;
+  private stale = false;
+  private hasMore = false;
+  private announcement = '';
   /** The household's change requests, newest first; null while not known. */
-  @state() private requests: readonly ChangeRequest[] | null = null;
-  @state() private requestsProblem: Problem | null = null;
-  @state() private requestsBusy = false;
+  private requests: readonly ChangeRequest[] | null = null;
+  private requestsProblem: Problem | null = null;
+  private requestsBusy = false;
 
   private pager: HistoryPager | null = null;
   private started = false;

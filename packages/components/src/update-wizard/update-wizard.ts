@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { msg, str } from '@lit/localize';
 import {
   isEServicesError,
@@ -135,55 +140,78 @@ interface HistoryState {
 export class IqUpdateWizard extends IqElement {
   static override styles = [...IqElement.styles, updateWizardStyles];
 
+  /** @internal Lit's reactive properties (attributes, reflection, internal state). */
+  static override properties: PropertyDeclarations = {
+    flow: { reflect: true },
+    record: { attribute: false },
+    steps: { attribute: false },
+    kind: { reflect: true },
+    view: { state: true },
+    step: { state: true },
+    answers: { state: true },
+    errors: { state: true },
+    announcement: { state: true },
+    signedOut: { state: true },
+    savedLocally: { state: true },
+    busy: { state: true },
+    conflict: { state: true },
+    receipt: { state: true },
+    user: { state: true },
+    fetched: { state: true },
+    lists: { state: true },
+    member: { state: true },
+    lookup: { state: true },
+    documents: { state: true },
+  };
+
   /** @internal How long before a draft kept on this device is sent again (tests shorten it). */
   static retryDelayMs = 15_000;
 
   /** Which update: `social-protection` (Mazalati) or `ration-card-family`. */
-  @property({ reflect: true }) flow: 'social-protection' | 'ration-card-family' | string =
-    'social-protection';
+  flow: 'social-protection' | 'ration-card-family' | string = 'social-protection';
 
   /**
    * The current record (`BeneficiaryProfile` for social protection, `RationCard` for the ration
    * card), when the host has it: then it is not fetched.
    */
-  @property({ attribute: false }) record?: BeneficiaryProfile | RationCard;
+  record?: BeneficiaryProfile | RationCard;
 
   /**
    * The question steps to ask instead of the flow's own (`WizardStep[]`, see `engine.ts` and
    * docs/update-wizard.md): each step's fields are answers under their `id`; the flow still maps
    * them to its contract and runs drafts, documents and submission.
    */
-  @property({ attribute: false }) steps?: WizardStep[];
+  steps?: WizardStep[];
 
   /** The ration card change to make; without it the first step asks which. */
-  @property({ reflect: true }) kind?: ChangeKind;
+  kind?: ChangeKind;
 
-  @state() private view: View = 'loading';
-  @state() private step = '';
-  @state() private answers: Answers = {};
+  private view: View = 'loading';
+  private step = '';
+  private answers: Answers = {};
   /** Problems shown, by DOM id suffix of the control (`f-<key>`), with their message. */
-  @state() private errors: ReadonlyMap<string, string> = new Map();
-  @state() private announcement = '';
-  @state() private signedOut = false;
-  @state() private savedLocally = false;
-  @state() private busy = false;
-  @state() private conflict: ServerDraft | null = null;
-  @state() private receipt: { referenceNumber: string; requestId: string } | null = null;
-  @state() private user: User | null = null;
-  @state() private fetched: BeneficiaryProfile | RationCard | null = null;
+  private errors: ReadonlyMap<string, string> = new Map();
+  private announcement = '';
+  private signedOut = false;
+  private savedLocally = false;
+  private busy = false;
+  private conflict: ServerDraft | null = null;
+  private receipt: { referenceNumber: string; requestId: string } | null = null;
+  private user: User | null = null;
+  private fetched: BeneficiaryProfile | RationCard | null = null;
   /** The flow's reference lists (`WizardFlow.lists`), once read. */
-  @state() private lists: Record<string, FieldOption[]> | null = null;
+  private lists: Record<string, FieldOption[]> | null = null;
   #listsLoading?: Promise<void>;
   /** The household member being added (index -1) or changed. */
-  @state() private member: { index: number; value: Answers } | null = null;
-  @state() private lookup: { reference: string; result?: RequestStatusView } = {
+  private member: { index: number; value: Answers } | null = null;
+  private lookup: { reference: string; result?: RequestStatusView } = {
     reference: '',
   };
 
   #store!: DraftStore;
   #flow?: WizardFlow;
   /** The documents attached to the draft. */
-  @state() private documents: SupportingDocument[] = [];
+  private documents: SupportingDocument[] = [];
   /** The upload list of the documents step. */
   readonly #docs = new DocumentList(
     {
