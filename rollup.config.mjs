@@ -72,7 +72,7 @@ export default [
     // library's and the client's API (`configure`, `createEServicesClient`, …). Each locale's
     // messages stay a small file beside it, loaded only when that language is shown.
     input: { 'iq-eservices': ALL_ELEMENTS_ID },
-    plugins: [allElements, browserResolve(), transpile(), ...componentTransforms(), minify()],
+    plugins: [allElements, browserResolve(), transpile(), ...componentTransforms(), ...minify()],
     output: {
       dir: 'packages/components/dist',
       format: 'esm',
@@ -85,7 +85,7 @@ export default [
   {
     // The demo portal: one self-contained, minified module for the browser.
     input: 'packages/demo/src/main.ts',
-    plugins: [browserResolve(), transpile(), ...componentTransforms(), minify()],
+    plugins: [browserResolve(), transpile(), ...componentTransforms(), ...minify()],
     output: {
       dir: 'packages/demo/dist',
       entryFileNames: 'app.js',

@@ -11,4 +11,5 @@ export declare function transpile(): Plugin;
 export declare function browserResolve(): Plugin;
 export declare function componentTransforms(): Plugin[];
 export declare const TERSER_OPTIONS: Record<string, unknown>;
-export declare function minify(): Plugin;
+export declare function minify(): Plugin[];
+export declare function extractLicenses(): Plugin;

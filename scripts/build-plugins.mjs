@@ -171,5 +171,36 @@ export const TERSER_OPTIONS = {
   mangle: { properties: { regex: /^__/ } },
 };
 
-/** The production minifier (rollup plugin). */
-export const minify = () => terser(TERSER_OPTIONS);
+/**
+ * The production minifier (rollup plugins): terser, then the licence comments terser keeps
+ * (`@license`, `/*!`) moved out of the code into `<chunk>.LICENSE.txt` beside it, which the chunk
+ * names in its first line, as webpack does: the notices ship with the bundle, not with every
+ * download of it.
+ */
+export const minify = () => [terser(TERSER_OPTIONS), extractLicenses()];
+
+/** See {@link minify}. */
+export function extractLicenses() {
+  const found = new Map();
+  return {
+    name: 'iq-extract-licenses',
+    renderChunk(code, chunk) {
+      // Terser keeps only these, each at the start of a line: `/*! … */` and `/** @license … */`
+      // (the body stops at the first `*/`).
+      const comments = [
+        ...code.matchAll(/^\/\*(?:!|\*\s*\n\s*\*\s*@license\b)(?:[^*]|\*(?!\/))*\*\//gm),
+      ];
+      if (!comments.length) return null;
+      const s = new MagicString(code);
+      for (const comment of comments) s.remove(comment.index, comment.index + comment[0].length);
+      const file = `${chunk.fileName}.LICENSE.txt`;
+      found.set(file, [...new Set(comments.map((c) => c[0].trim()))].join('\n\n'));
+      s.prepend(`/*! Licences: ./${file.split('/').pop()} */\n`);
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
+    },
+    generateBundle() {
+      for (const [fileName, source] of found) this.emitFile({ type: 'asset', fileName, source });
+      found.clear();
+    },
+  };
+}

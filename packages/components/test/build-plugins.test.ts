@@ -2,15 +2,33 @@
 // render, and the short message ids of the code and of the locale modules still meet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rollup, type OutputChunk } from 'rollup';
+import { rollup, type OutputAsset, type OutputChunk, type Plugin } from 'rollup';
+import { parseAst } from 'rollup/parseAst';
+import terser from '@rollup/plugin-terser';
 import {
+  TERSER_OPTIONS,
   browserResolve,
   componentTransforms,
   messageIdMap,
+  minify,
   minifyCssText,
   minifyHtmlText,
   transpile,
 } from '../../../scripts/build-plugins.mjs';
+
+const WIZARD = 'packages/components/src/define/update-wizard.ts';
+
+/** The wizard built with the components' transforms and then `plugins`. */
+async function build(plugins: Plugin[]) {
+  const bundle = await rollup({
+    input: WIZARD,
+    onwarn: () => undefined,
+    plugins: [browserResolve(), transpile(), ...componentTransforms(), ...plugins],
+  });
+  const { output } = await bundle.generate({ format: 'esm' });
+  await bundle.close();
+  return output;
+}
 
 test('html templates: runs of whitespace become one space, single spaces and no-break spaces stay', () => {
   assert.equal(
@@ -51,13 +69,7 @@ test('every message id has a short id of its own', () => {
 });
 
 test('a production build: short ids in the code are the keys of the locale modules, templates are compact', async () => {
-  const bundle = await rollup({
-    input: 'packages/components/src/define/update-wizard.ts',
-    onwarn: () => undefined,
-    plugins: [browserResolve(), transpile(), ...componentTransforms()],
-  });
-  const { output } = await bundle.generate({ format: 'esm' });
-  await bundle.close();
+  const output = await build([]);
   const chunks = output.filter((o): o is OutputChunk => o.type === 'chunk');
   const code = chunks.filter((c) => !c.facadeModuleId?.includes('/generated/locales/'));
   const locale = chunks.find((c) => c.facadeModuleId?.endsWith('/generated/locales/ar.ts'));
@@ -81,4 +93,28 @@ test('a production build: short ids in the code are the keys of the locale modul
     /:host\{display:block;max-inline-size:var\(--iq-update-wizard-max-width,40rem\)\}/,
   );
   assert.doesNotMatch(all, /html`[^`]*\n {4,}</, 'no indented html template is left');
+});
+
+test('licence notices move to a file beside the bundle, and nothing else leaves the code', async () => {
+  const entry = (output: Awaited<ReturnType<typeof build>>) =>
+    output.find((o): o is OutputChunk => o.type === 'chunk' && o.isEntry)!;
+  const kept = entry(await build([terser(TERSER_OPTIONS)])).code;
+  const output = await build(minify());
+  const moved = entry(output).code;
+  const notices = output.find(
+    (o): o is OutputAsset => o.type === 'asset' && o.fileName === 'update-wizard.js.LICENSE.txt',
+  );
+  assert.ok(notices, 'the notices are written beside the bundle');
+  const texts = String(notices.source).split('\n\n');
+  assert.ok(texts.length > 0 && texts.every((t) => /@license|^\/\*!/.test(t)));
+  assert.match(kept, /@license/, 'terser keeps the notices in the code');
+  assert.doesNotMatch(moved, /@license/);
+  const [banner, ...rest] = moved.split('\n');
+  assert.equal(banner, '/*! Licences: ./update-wizard.js.LICENSE.txt */');
+  // Exactly the notices are gone: the rest is terser's code, character for character.
+  assert.equal(
+    rest.join('\n'),
+    texts.reduce((code, text) => code.split(text).join(''), kept),
+  );
+  assert.doesNotThrow(() => parseAst(moved));
 });
