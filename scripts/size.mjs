@@ -33,8 +33,9 @@ export const BUDGETS = [
 /**
  * Elements with a budget, by registration module (`src/define/<name>.ts`). Each is measured
  * standalone, as a page that uses only it loads it: the element, its primitives, Lit,
- * @lit/localize, the client and openapi-fetch, and any code it imports on demand (counted: a
- * page that uses the element downloads it). The messages of a language are a separate chunk,
+ * @lit/localize, what it imports of the client (`unwrap`, the errors; the host's own
+ * `createEServicesClient` and openapi-fetch are not counted: elements are given a client), and
+ * any code it imports on demand (counted: a page that uses the element downloads it). The messages of a language are a separate chunk,
  * loaded only for ar or ckb and shared by every element: reported beside, not counted. Every
  * other element found on disk is reported without a budget.
  */
@@ -43,9 +44,9 @@ export const ELEMENT_BUDGETS = {
   'ration-card': 20480,
   'payment-form': 20480,
   // Issue #7 asks for 26 KB (26 624 B); with every behaviour it asks for, the wizard measures
-  // about 30.6 KB. Held at 31 KB so that it cannot grow while the gap is closed (see
-  // docs/performance.md: what would close it).
-  'update-wizard': 31744,
+  // 27.6 KB. Held at 27.5 KiB so that it cannot grow while the gap is decided (see
+  // docs/performance.md, "The wizard's budget").
+  'update-wizard': 28160,
 };
 
 const check = process.argv.includes('--check');
@@ -71,7 +72,7 @@ async function measure(input, { external = [], virtual } = {}) {
       browserResolve(),
       transpile(),
       ...componentTransforms(),
-      minify(),
+      ...minify(),
     ],
   });
   const { output } = await bundle.generate({ format: 'esm' });

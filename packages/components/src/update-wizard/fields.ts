@@ -21,7 +21,7 @@ export interface FieldView {
 export const errorLine = (id: string, error: string) =>
   error
     ? html`<p class="error" id="${id}-error" part="field-error">
-        <span class="visually-hidden">${msg('Error:', { id: 'wizard.error-prefix' })}</span>
+        <span class="visually-hidden">${msg('Error:', { id: 'field.error-prefix' })}</span>
         ${error}
       </p>`
     : nothing;

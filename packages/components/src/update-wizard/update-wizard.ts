@@ -949,7 +949,7 @@ export class IqUpdateWizard extends IqElement {
                   <dd><bdi>${user.name.ar}</bdi> (<bdi>${user.name.latin}</bdi>)</dd>
                 </div>
                 <div>
-                  <dt>${msg('National card number', { id: 'wizard.member.national-id' })}</dt>
+                  <dt>${msg('National card number', { id: 'national-id.label' })}</dt>
                   <dd><bdi dir="ltr">${this.format.digits(user.maskedNationalId)}</bdi></dd>
                 </div>`
             : nothing

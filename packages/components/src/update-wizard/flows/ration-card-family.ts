@@ -81,7 +81,7 @@ const STEPS: WizardStep[] = [
   {
     id: 'agent',
     when: is('change-agent'),
-    title: () => msg('The new agent', { id: 'wizard.rc.agent.title' }),
+    title: () => msg('The new agent', { id: 'wizard.rc.agent.new' }),
     fields: [
       {
         id: 'agentType',

@@ -63,7 +63,7 @@ const MEMBER_FIELDS: WizardField[] = [
   {
     id: 'nationalId',
     kind: 'national-id',
-    label: () => msg('National card number', { id: 'wizard.member.national-id' }),
+    label: () => msg('National card number', { id: 'national-id.label' }),
     when: (member) => !member['id'],
   },
 ];
@@ -92,7 +92,7 @@ const STEPS: WizardStep[] = [
       {
         id: 'phone',
         kind: 'phone',
-        label: () => msg('Mobile number', { id: 'wizard.field.phone' }),
+        label: () => msg('Mobile number', { id: 'phone.label' }),
       },
       {
         id: 'alternatePhone',
