@@ -147,8 +147,12 @@ export function shortMessageIds(root = process.cwd()) {
   };
 }
 
-/** TypeScript to ES2022, as every build of the repository does it. */
-export const transpile = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' });
+/**
+ * TypeScript to ES2022, as every build of the repository does it; UTF-8 out, so that the Arabic and
+ * Sorani texts of `dist/` stay text rather than `\u0627` escapes (less than half the bytes).
+ */
+export const transpile = () =>
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', charset: 'utf8' });
 
 /** Modules for the browser: the packages' source (`iq-source`), browser builds of dependencies. */
 export const browserResolve = () =>

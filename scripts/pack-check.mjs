@@ -3,7 +3,7 @@
 // dependencies come from the registry) and uses them as an integrator would: the client against an
 // in-process sandbox, the `iq-sandbox` binary, and the type declarations. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -89,6 +89,33 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
     if (!existsSync(join(dir, types))) throw new Error(`${types} missing after install`);
   }
   console.log('iq-sandbox binary and type declarations installed');
+
+  // The installed modules ask for their messages by short id (scripts/build-plugins.mjs): every id
+  // is a key of both languages' modules, so no text falls back to English in a site's bundle.
+  const dist = join(dir, 'node_modules/@iq-eservices/components/dist');
+  const keys = (locale) =>
+    new Set(
+      [
+        ...readFileSync(join(dist, `generated/locales/${locale}.js`), 'utf8').matchAll(
+          /^\s*"([^"]+)":/gm,
+        ),
+      ].map((m) => m[1]),
+    );
+  const used = new Set();
+  for (const entry of readdirSync(dist, { recursive: true })) {
+    const file = String(entry);
+    if (!/^(?!generated\/|types\/)[\w/.-]+\.js$/.test(file) || file.startsWith('iq-eservices'))
+      continue;
+    for (const m of readFileSync(join(dist, file), 'utf8').matchAll(/\{\s*id: "([^"]+)",?\s*\}\)/g))
+      used.add(m[1]);
+  }
+  if (used.size < 100) throw new Error(`only ${used.size} message ids found in dist/`);
+  for (const locale of ['ar', 'ckb']) {
+    const known = keys(locale);
+    const missing = [...used].filter((id) => !known.has(id));
+    if (missing.length) throw new Error(`dist/: ids without ${locale} text: ${missing.join(', ')}`);
+  }
+  console.log(`dist/ asks for ${used.size} messages by short id, each in ar and ckb`);
 } catch (error) {
   console.error(error.stderr ?? '', error.message);
   process.exitCode = 1;
