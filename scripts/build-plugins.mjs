@@ -1,14 +1,17 @@
-// Build-time transforms of the components' code, shared by every rollup build that ships it
-// (`dist/`, the single-file bundle, the demo portal) and by the size script, so that the figures
-// measure what is published:
+// Build-time transforms of the components' code and the production minifier, shared by every
+// rollup build that ships code (`dist/`, the single-file bundle, the demo portal) and by the size
+// script, so that the figures measure what is published:
 //
 // - `litTemplates()`: the whitespace inside `html` and `css` templates, which is indentation for
 //   the source's reader and bytes for the citizen's phone, collapsed.
 // - `shortMessageIds()`: message ids (`wizard.member.add`, readable in the XLIFF files) replaced by
 //   short ones (`4k`) in the code and in the generated locale modules alike.
+// - `minify()`: terser with Lit's settings, licence notices moved to a file beside the bundle.
 //
-// Neither changes what a page renders or says; the demo portal's browser tests run on code built
-// with both, and scripts/test/build-plugins.test.mjs pins their rules.
+// None changes what a page renders or says (templates with `<pre>` or `<textarea>` are left as
+// written; no style of the library sets `white-space: pre*`). The demo portal's
+// browser tests run on code built with them; packages/components/test/build-plugins.test.ts pins
+// their rules and scripts/pack-check.mjs checks the installed package's ids.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import MagicString from 'magic-string';
@@ -84,6 +87,8 @@ export function litTemplates() {
         const tag = node.tag.name;
         if (tag !== 'html' && tag !== 'svg' && tag !== 'css') return;
         const quasis = node.quasi.quasis;
+        // Where spaces are content, the template is left as written.
+        if (tag !== 'css' && quasis.some((q) => /<(pre|textarea)\b/i.test(q.value.raw))) return;
         quasis.forEach((q, i) => {
           const raw = code.slice(q.start, q.end);
           // Positions as the parser gave them, or the template is left as it is.

@@ -61,6 +61,30 @@ test('css templates: comments and layout whitespace go, tokens stay apart', () =
   assert.equal(minifyCssText(' .x { color: red; } ', false, true), ' .x{color:red}');
 });
 
+test('a template whose spaces are content is left as written', async () => {
+  const source = [
+    "import { html } from 'lit';",
+    'export const a = html`<pre>  two  spaces\n  kept</pre>`;',
+    'export const b = html`<p>\n  collapsed\n</p>`;',
+  ].join('\n');
+  const bundle = await rollup({
+    input: 'entry',
+    external: ['lit'],
+    plugins: [
+      {
+        name: 'entry',
+        resolveId: (id) => (id === 'entry' ? '/virtual/entry.js' : null),
+        load: (id) => (id === '/virtual/entry.js' ? source : null),
+      },
+      ...componentTransforms(),
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'esm' });
+  await bundle.close();
+  assert.match(output[0].code, /<pre> {2}two {2}spaces\n {2}kept<\/pre>/);
+  assert.match(output[0].code, /html`<p> collapsed <\/p>`/);
+});
+
 test('every message id has a short id of its own', () => {
   const ids = messageIdMap();
   assert.ok(ids.size > 100, 'the catalogue is read');
