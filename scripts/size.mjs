@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Size budgets, measured deterministically: each entry built for production as the published
-// bundles are (rollup with the components' build-time transforms, terser with Lit's settings:
-// scripts/build-plugins.mjs), gzipped at level 9. `--check` fails when an entry is over its budget.
-// Prints a table for the docs (docs/performance.md).
+// bundles are (rollup with the components' build-time transforms, terser with Lit's settings,
+// licence notices moved out: scripts/build-plugins.mjs), gzipped at level 9. `--check` fails
+// when an entry is over its budget. Prints a table for the docs (docs/performance.md).
 import { rollup } from 'rollup';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
