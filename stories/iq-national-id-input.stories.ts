@@ -1,59 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../packages/components/src/define/national-id-input.js';
-
-interface Args {
-  label?: string;
-  hint?: string;
-  value: string;
-  name: string;
-  required: boolean;
-  disabled: boolean;
-  numerals?: 'latn' | 'arab';
-  /** Show the error at once, as after a submit attempt (stories only). */
-  showError: boolean;
-}
+import { fieldMeta, type FieldArgs } from './form-control.js';
 
 const meta = {
   title: 'Inputs/iq-national-id-input',
   component: 'iq-national-id-input',
   tags: ['autodocs'],
-  args: { value: '', name: 'nationalId', required: false, disabled: false, showError: false },
-  argTypes: {
-    label: { control: 'text', description: 'Visible label (a localized default when empty).' },
-    hint: {
-      control: 'text',
-      description: 'Hint under the label (a localized default when empty).',
-    },
-    value: { control: 'text', description: 'The text as typed; submitted as 12 ASCII digits.' },
-    name: { control: 'text' },
-    required: { control: 'boolean' },
-    disabled: { control: 'boolean' },
-    numerals: { control: 'inline-radio', options: [undefined, 'latn', 'arab'] },
-    showError: { control: 'boolean' },
-  },
-  render: (args) => html`
-    <iq-national-id-input
-      name=${args.name}
-      label=${ifDefined(args.label || undefined)}
-      hint=${ifDefined(args.hint || undefined)}
-      numerals=${ifDefined(args.numerals)}
-      .value=${args.value}
-      ?required=${args.required}
-      ?disabled=${args.disabled}
-    ></iq-national-id-input>
-  `,
-  play: async ({ canvasElement, args }) => {
-    const field = canvasElement.querySelector('iq-national-id-input');
-    if (!field || !args.showError) return;
-    await field.updateComplete;
-    field.reportValidity();
-  },
-} satisfies Meta<Args>;
+  ...fieldMeta<FieldArgs>('iq-national-id-input', {
+    name: 'nationalId',
+    value: 'The text as typed; submitted as 12 ASCII digits.',
+  }),
+} satisfies Meta<FieldArgs>;
 
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<FieldArgs>;
 
 export const Empty: Story = {};
 

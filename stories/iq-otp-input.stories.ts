@@ -1,65 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../packages/components/src/define/otp-input.js';
+import { fieldMeta, renderField, type FieldArgs } from './form-control.js';
 
-interface Args {
-  label?: string;
-  hint?: string;
-  value: string;
-  name: string;
+interface Args extends FieldArgs {
+  /** Digits in the code. */
   length: number;
-  required: boolean;
-  disabled: boolean;
-  numerals?: 'latn' | 'arab';
-  /** Show the error at once, as after a submit attempt (stories only). */
-  showError: boolean;
 }
 
 const meta = {
   title: 'Inputs/iq-otp-input',
   component: 'iq-otp-input',
   tags: ['autodocs'],
-  args: {
-    value: '',
+  ...fieldMeta<Args>('iq-otp-input', {
     name: 'code',
-    length: 6,
-    required: false,
-    disabled: false,
-    showError: false,
-  },
-  argTypes: {
-    label: { control: 'text', description: 'Visible label (a localized default when empty).' },
-    hint: {
-      control: 'text',
-      description: 'Hint under the label (a localized default when empty).',
+    value: 'The text as typed or pasted.',
+    args: { length: 6 },
+    argTypes: {
+      length: { control: { type: 'number', min: 1, max: 10 }, description: 'Digits in the code.' },
     },
-    value: { control: 'text', description: 'The text as typed or pasted.' },
-    name: { control: 'text' },
-    length: { control: { type: 'number', min: 1, max: 10 }, description: 'Digits in the code.' },
-    required: { control: 'boolean' },
-    disabled: { control: 'boolean' },
-    numerals: { control: 'inline-radio', options: [undefined, 'latn', 'arab'] },
-    showError: { control: 'boolean' },
-  },
-  render: (args) => html`
-    <iq-otp-input
-      name=${args.name}
-      length=${args.length}
-      label=${ifDefined(args.label || undefined)}
-      hint=${ifDefined(args.hint || undefined)}
-      numerals=${ifDefined(args.numerals)}
-      .value=${args.value}
-      ?required=${args.required}
-      ?disabled=${args.disabled}
-    ></iq-otp-input>
-  `,
-  play: async ({ canvasElement, args }) => {
-    const field = canvasElement.querySelector('iq-otp-input');
-    if (!field || !args.showError) return;
-    await field.updateComplete;
-    field.reportValidity();
-  },
+    render: (args) => Object.assign(renderField('iq-otp-input', args), { length: args.length }),
+  }),
 } satisfies Meta<Args>;
 
 export default meta;

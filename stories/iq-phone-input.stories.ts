@@ -1,59 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../packages/components/src/define/phone-input.js';
-
-interface Args {
-  label?: string;
-  hint?: string;
-  value: string;
-  name: string;
-  required: boolean;
-  disabled: boolean;
-  numerals?: 'latn' | 'arab';
-  /** Show the error at once, as after a submit attempt (stories only). */
-  showError: boolean;
-}
+import { fieldMeta, type FieldArgs } from './form-control.js';
 
 const meta = {
   title: 'Inputs/iq-phone-input',
   component: 'iq-phone-input',
   tags: ['autodocs'],
-  args: { value: '', name: 'phone', required: false, disabled: false, showError: false },
-  argTypes: {
-    label: { control: 'text', description: 'Visible label (a localized default when empty).' },
-    hint: {
-      control: 'text',
-      description: 'Hint under the label (a localized default when empty).',
-    },
-    value: { control: 'text', description: 'The text as typed; submitted in E.164.' },
-    name: { control: 'text' },
-    required: { control: 'boolean' },
-    disabled: { control: 'boolean' },
-    numerals: { control: 'inline-radio', options: [undefined, 'latn', 'arab'] },
-    showError: { control: 'boolean' },
-  },
-  render: (args) => html`
-    <iq-phone-input
-      name=${args.name}
-      label=${ifDefined(args.label || undefined)}
-      hint=${ifDefined(args.hint || undefined)}
-      numerals=${ifDefined(args.numerals)}
-      .value=${args.value}
-      ?required=${args.required}
-      ?disabled=${args.disabled}
-    ></iq-phone-input>
-  `,
-  play: async ({ canvasElement, args }) => {
-    const field = canvasElement.querySelector('iq-phone-input');
-    if (!field || !args.showError) return;
-    await field.updateComplete;
-    field.reportValidity();
-  },
-} satisfies Meta<Args>;
+  ...fieldMeta<FieldArgs>('iq-phone-input', {
+    name: 'phone',
+    value: 'The text as typed; submitted in E.164.',
+  }),
+} satisfies Meta<FieldArgs>;
 
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<FieldArgs>;
 
 export const Empty: Story = {};
 
