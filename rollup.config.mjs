@@ -78,7 +78,16 @@ export default [
       format: 'esm',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'iq-eservices.[name].js',
+      // Messages: `iq-eservices.ar.js` (all of them, what this bundle loads) and one module per
+      // element and language (`iq-eservices.ar.login.js`), which it does not need.
+      chunkFileNames: (chunk) => {
+        const messages = /\/generated\/locales\/(ar|ckb)(\/[\w-]+)?\.ts$/.exec(
+          chunk.facadeModuleId ?? '',
+        );
+        return messages
+          ? `iq-eservices.${messages[1]}${messages[2]?.replace('/', '.') ?? ''}.js`
+          : 'iq-eservices.[name].js';
+      },
     },
     preserveEntrySignatures: 'allow-extension',
   },

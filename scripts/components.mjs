@@ -40,5 +40,9 @@ export function allElementsModule(defines, root = process.cwd()) {
     `export * from ${path('index.ts')};`,
     `export * from '@iq-eservices/api';`,
     ...defines.map((name) => `import ${path(`define/${name}.ts`)};`),
+    // Every element is here: one module of every message per language, not one per element.
+    `import { useMessages } from ${path('core/localization.ts')};`,
+    `import { messages } from ${path('generated/messages/all.ts')};`,
+    `useMessages(messages);`,
   ].join('\n');
 }

@@ -1,14 +1,23 @@
 #!/usr/bin/env node
 // Keeps the message catalogue in step with the code: runs `lit-localize extract` (sources →
 // XLIFF, keeping existing translations) and `lit-localize build` (XLIFF → locale modules) in the
-// components package. `--check` fails when either changed a file, i.e. the committed catalogue or
-// generated locale modules were stale; the updated files are left in place to commit.
+// components package, then splits the locale modules into each element's messages
+// (scripts/message-groups.mjs). `--check` fails when any of it changed a file, i.e. the committed
+// catalogue or generated locale modules were stale; the updated files are left in place to commit.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeMessageGroups } from './message-groups.mjs';
 
 const pkg = resolve(import.meta.dirname, '../packages/components');
-const watched = ['xliff', 'src/generated', 'src/generated/locales'];
+const watched = [
+  'xliff',
+  'src/generated',
+  'src/generated/locales',
+  'src/generated/locales/ar',
+  'src/generated/locales/ckb',
+  'src/generated/messages',
+];
 const snapshot = () => {
   const files = new Map();
   for (const dir of watched) {
@@ -32,6 +41,7 @@ for (const command of ['extract', 'build']) {
     process.exit(1);
   }
 }
+await writeMessageGroups(resolve(import.meta.dirname, '..'));
 const after = snapshot();
 const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
   (f) => before.get(f) !== after.get(f),

@@ -91,16 +91,17 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
   console.log('iq-sandbox binary and type declarations installed');
 
   // The installed modules ask for their messages by short id (scripts/build-plugins.mjs): every id
-  // is a key of both languages' modules, so no text falls back to English in a site's bundle.
+  // is a key of the elements' message modules in both languages, so no text falls back to English
+  // in a site's bundle.
   const dist = join(dir, 'node_modules/@iq-eservices/components/dist');
-  const keys = (locale) =>
-    new Set(
-      [
-        ...readFileSync(join(dist, `generated/locales/${locale}.js`), 'utf8').matchAll(
-          /^\s*"([^"]+)":/gm,
-        ),
-      ].map((m) => m[1]),
-    );
+  const keys = (locale) => {
+    const dir = join(dist, `generated/locales/${locale}`);
+    const found = new Set();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')))
+      for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/^\s*"([^"]+)":/gm))
+        found.add(m[1]);
+    return found;
+  };
   const used = new Set();
   for (const entry of readdirSync(dist, { recursive: true })) {
     const file = String(entry);

@@ -1,9 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../define/national-id-input.js';
 import type { IqNationalIdInput } from '../national-id-input/national-id-input.js';
+import type { IqPhoneInput } from '../phone-input/phone-input.js';
 import { followDocumentLanguage, getLocale, localeFromTag, setLocale } from './localization.js';
 import { formatter } from './format.js';
 import { setPageLanguage, until } from '../test/helpers.js';
+
+/** The message modules the page has downloaded (`ar/phone-input`, or `ar` for all of them). */
+const messageModules = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => /\/generated\/locales\/((?:ar|ckb)(?:\/[\w-]+)?)\.(?:ts|js)/.exec(e.name)?.[1])
+    .filter((m): m is string => !!m);
 
 const labelOf = (el: IqNationalIdInput) =>
   el.shadowRoot?.querySelector('label')?.textContent?.trim();
@@ -64,6 +72,29 @@ describe('localization', () => {
     document.documentElement.lang = 'ckb';
     await new Promise((r) => setTimeout(r, 50));
     expect(getLocale()).to.equal('en');
+  });
+
+  it('downloads the messages of the elements the page defines, not the whole catalogue', async () => {
+    await setPageLanguage('ckb');
+    const el = await fixture<IqNationalIdInput>(
+      html`<iq-national-id-input></iq-national-id-input>`,
+    );
+    expect(labelOf(el)).to.equal('ژمارەی کارتی نیشتمانی');
+    const loaded = messageModules();
+    expect(loaded).to.include('ckb/national-id-input');
+    expect(loaded.filter((m) => m.startsWith('ckb'))).to.deep.equal(['ckb/national-id-input']);
+  });
+
+  it('an element defined after the language loaded gets its messages and shows them', async () => {
+    await setPageLanguage('ar');
+    expect(messageModules()).to.not.include('ar/phone-input');
+    await import('../define/phone-input.js');
+    const phone = await fixture<IqPhoneInput>(html`<iq-phone-input></iq-phone-input>`);
+    await until(
+      () => phone.shadowRoot?.querySelector('label')?.textContent?.trim() === 'رقم الهاتف المحمول',
+      'the Arabic label of a field defined late',
+    );
+    expect(messageModules()).to.include('ar/phone-input');
   });
 
   it('formats with the Iraqi locale tags: Arabic-Indic digits and Iraqi month names, numerals override', () => {

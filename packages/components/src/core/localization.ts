@@ -1,18 +1,92 @@
-import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import type { Locale } from './format.js';
 
-// Explicit imports per locale, so that bundlers split them into chunks loaded on demand.
-const loaders = {
-  ar: () => import('../generated/locales/ar.js'),
-  ckb: () => import('../generated/locales/ckb.js'),
+type Translated = (typeof targetLocales)[number];
+
+/**
+ * An element's translations, one module per language (generated: `generated/messages/*.ts`);
+ * `id` `*` is the whole catalogue.
+ */
+export type MessageGroup = { id: string } & Record<Translated, () => Promise<LocaleModule>>;
+
+/** The message groups of the elements defined so far ({@link useMessages}), by id. */
+const groups = new Map<string, MessageGroup>();
+
+/**
+ * Per language, the one templates object lit-localize reads (groups are merged into it as they
+ * load) and each group's load.
+ */
+const catalogues = new Map<
+  string,
+  { templates: LocaleModule['templates']; loads: Map<string, Promise<void>> }
+>();
+
+/** Group loads still under way, for {@link localeReady}. */
+let pending: Promise<unknown> = Promise.resolve();
+/** The load of the groups registered since the last one started. */
+let flush: Promise<void> | undefined;
+
+/** The groups to load: `*` (the whole catalogue) covers every element's. */
+const wanted = (): MessageGroup[] => {
+  const all = groups.get('*');
+  return all ? [all] : [...groups.values()];
 };
+
+/**
+ * Loads into `locale`'s catalogue every registered group it lacks, until none is missing (an
+ * element defined while a load was under way is taken by it).
+ */
+async function loadGroups(locale: Translated): Promise<LocaleModule['templates']> {
+  let catalogue = catalogues.get(locale);
+  if (!catalogue) catalogues.set(locale, (catalogue = { templates: {}, loads: new Map() }));
+  const { templates, loads } = catalogue;
+  const missing = () => (loads.has('*') ? [] : wanted().filter((group) => !loads.has(group.id)));
+  do {
+    for (const group of missing()) {
+      const load = group[locale]().then(
+        (module) => void Object.assign(templates, module.templates),
+        (error: unknown) => {
+          loads.delete(group.id); // tried again at the next load
+          throw error;
+        },
+      );
+      loads.set(group.id, load);
+    }
+    await Promise.all(loads.values());
+  } while (missing().length);
+  return templates;
+}
 
 const { getLocale: currentLocale, setLocale: applyLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
+  loadLocale: async (locale) => ({ templates: await loadGroups(locale as Translated) }),
 });
+
+/**
+ * Registers an element's messages (its class calls this once, when defined): they load with the
+ * page's language, or at once when that language is already shown, and the elements re-render.
+ * A page downloads the translations of the elements it uses, not the whole catalogue.
+ */
+export function useMessages(group: MessageGroup): void {
+  if (groups.has(group.id)) return;
+  groups.set(group.id, group);
+  if (typeof window === 'undefined') return;
+  // Once the modules being evaluated have all registered (a bundle of every element adds `*`).
+  flush ??= Promise.resolve().then(async () => {
+    flush = undefined;
+    const locale = requested ?? currentLocale();
+    if (locale === sourceLocale) return;
+    await loadGroups(locale as Translated);
+    // Shown already: re-render with the new messages. (Still loading: its own `ready` will.)
+    if (currentLocale() === locale)
+      window.dispatchEvent(
+        new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }),
+      );
+  });
+  pending = Promise.all([pending, flush.catch(() => undefined)]);
+}
 
 /** The locales the library ships. */
 export const LOCALES: readonly Locale[] = ['ar', 'ckb', 'en'];
@@ -68,24 +142,25 @@ function syncWithDocument(): Promise<void> {
   return locale === (requested ?? getLocale()) ? Promise.resolve() : request(locale);
 }
 
-/** Resolves when the current locale's messages are loaded. */
-export function localeReady(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => resolve();
-    const pending = (event: Event) => {
-      const detail = (event as CustomEvent<{ status: string }>).detail;
-      if (detail.status !== 'loading') {
-        window.removeEventListener(LOCALE_STATUS_EVENT, pending);
-        done();
-      }
-    };
-    window.addEventListener(LOCALE_STATUS_EVENT, pending);
-    // If nothing is loading, the event never comes: settle on the next task.
-    setTimeout(() => {
-      window.removeEventListener(LOCALE_STATUS_EVENT, pending);
-      done();
-    }, 0);
-  });
+/**
+ * Resolves when the language last asked for is shown with the messages of every element defined
+ * so far (a load under way, then any element's group still loading).
+ */
+export async function localeReady(): Promise<void> {
+  const target = requested;
+  if (typeof window !== 'undefined' && target !== undefined && target !== currentLocale()) {
+    await new Promise<void>((resolve) => {
+      const settle = (event: Event) => {
+        const detail = (event as CustomEvent<{ status: string; readyLocale?: string }>).detail;
+        if (detail.status === 'error' || detail.readyLocale === requested) {
+          window.removeEventListener(LOCALE_STATUS_EVENT, settle);
+          resolve();
+        }
+      };
+      window.addEventListener(LOCALE_STATUS_EVENT, settle);
+    });
+  }
+  await pending;
 }
 
 /** Starts following `<html lang>`; called once when the library loads. */

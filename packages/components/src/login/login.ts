@@ -18,6 +18,8 @@ import { IqElement } from '../core/base.js';
 import { pluralize } from '../core/format.js';
 import { Countdown, SessionTimeout, systemTime, type TimeSource } from './session-timeout.js';
 import { IqErrorEvent } from '../core/events.js';
+import { useMessages } from '../core/localization.js';
+import { messages } from '../generated/messages/login.js';
 import { IqLoginEvent, IqLogoutEvent, IqSessionWarningEvent, type LogoutReason } from './events.js';
 import { loginStyles } from './login.styles.js';
 
@@ -100,6 +102,11 @@ function deepActiveElement(): HTMLElement | null {
  * @cssprop --iq-color-primary - Primary buttons and the chosen method.
  */
 export class IqLogin extends IqElement {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   static override styles = [...IqElement.styles, loginStyles];
 
   /** @internal Lit's reactive properties (attributes, reflection, internal state). */

@@ -6,6 +6,8 @@ import {
   type InputProblem,
   type Parsed,
 } from '../core/normalize.js';
+import { useMessages } from '../core/localization.js';
+import { messages } from '../generated/messages/national-id-input.js';
 
 /**
  * A field for the unified national card number (البطاقة الوطنية الموحدة): 12 digits, typed in any
@@ -21,6 +23,11 @@ import {
  * @cssprop --iq-field-width - Largest width of the input (default 16em).
  */
 export class IqNationalIdInput extends IqFormControl {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   protected parse(text: string): Parsed {
     return parseNationalId(text);
   }

@@ -4,6 +4,8 @@ import { IqFormControl } from '../core/form-control.js';
 import { IqEvent } from '../core/events.js';
 import { pluralize } from '../core/format.js';
 import { parseCode, toAsciiDigits, type InputProblem, type Parsed } from '../core/normalize.js';
+import { useMessages } from '../core/localization.js';
+import { messages } from '../generated/messages/otp-input.js';
 
 /** The code length when none (or a nonsensical one) is given: the sandbox's and the contract's. */
 export const DEFAULT_CODE_LENGTH = 6;
@@ -25,6 +27,11 @@ export function extractCode(text: string, length: number): string | undefined {
  * submit button; the field never submits by itself.
  */
 export class IqOtpCompleteEvent extends IqEvent {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   static readonly eventName = 'iq-otp-complete';
   /** The code, in ASCII digits. */
   readonly code: string;

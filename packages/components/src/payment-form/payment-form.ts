@@ -19,6 +19,8 @@ import {
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
+import { useMessages } from '../core/localization.js';
+import { messages } from '../generated/messages/payment-form.js';
 import type { IqPhoneInput } from '../phone-input/phone-input.js';
 import { PaymentAttempt, clearPending, readPending, savePending, type Choices } from './attempt.js';
 import {
@@ -122,6 +124,11 @@ export function methodFee(method: Pick<PaymentMethod, 'fee'>, amount: number): n
  * @cssprop --iq-color-muted - Secondary text.
  */
 export class IqPaymentForm extends IqElement {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   static override styles = [...IqElement.styles, paymentFormStyles];
 
   /** @internal Lit's reactive properties (attributes, reflection, internal state). */

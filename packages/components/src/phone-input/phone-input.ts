@@ -2,6 +2,8 @@ import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { IqFormControl } from '../core/form-control.js';
 import { mobileOperator, parseMobile, type InputProblem, type Parsed } from '../core/normalize.js';
+import { useMessages } from '../core/localization.js';
+import { messages } from '../generated/messages/phone-input.js';
 
 /** The number shown in the hint and the length message, in the domestic form citizens know. */
 const EXAMPLE_NUMBER = '0770 123 4567';
@@ -30,6 +32,11 @@ const ltr = (text: string) => `\u2066${text}\u2069`;
  * @cssprop --iq-color-muted - Colour of the hint and the operator.
  */
 export class IqPhoneInput extends IqFormControl {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   static override styles = [
     ...IqFormControl.styles,
     css`

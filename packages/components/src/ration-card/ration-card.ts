@@ -22,6 +22,8 @@ import { governorateName } from '../core/governorates.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { IqRationCardLoadedEvent, IqRequestChangeEvent, type RationCardData } from './events.js';
 import { RELATIONS } from '../core/labels.js';
+import { useMessages } from '../core/localization.js';
+import { messages } from '../generated/messages/ration-card.js';
 import { HistoryPager, HISTORY_PAGE } from './history.js';
 import {
   BLOCK_REASONS,
@@ -111,6 +113,11 @@ function telHref(phone: string | undefined): string | null {
  * @cssprop --iq-color-border - Lines between sections.
  */
 export class IqRationCard extends IqElement {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   static override styles = [...IqElement.styles, rationCardStyles];
 
   /** @internal Lit's reactive properties (attributes, reflection, internal state). */

@@ -7,7 +7,7 @@ import {
 } from '@iq-eservices/sandbox';
 import { createEServicesClient, unwrap, type EServicesClient } from '@iq-eservices/api';
 import { configure } from '../core/config.js';
-import { getLocale } from '../core/localization.js';
+import { getLocale, localeReady } from '../core/localization.js';
 import type { Locale } from '../core/format.js';
 
 /** The three languages every state is checked in. */
@@ -40,6 +40,7 @@ export async function setPageLanguage(locale: Locale): Promise<void> {
   for (let i = 0; i < 100 && getLocale() !== locale; i++)
     await new Promise((r) => setTimeout(r, 10));
   if (getLocale() !== locale) throw new Error(`locale did not switch to ${locale}`);
+  await localeReady();
   await new Promise((r) => setTimeout(r, 0));
 }
 

@@ -21,6 +21,8 @@ import { IqElement } from '../core/base.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { pluralize } from '../core/format.js';
 import { toAsciiDigits } from '../core/normalize.js';
+import { useMessages } from '../core/localization.js';
+import { messages } from '../generated/messages/update-wizard.js';
 import type { IqLogoutEvent } from '../login/events.js';
 import { DocumentList } from './documents.js';
 import { DraftStore, type ServerDraft } from './draft-store.js';
@@ -138,6 +140,11 @@ interface HistoryState {
  * @cssprop --iq-color-focus - Focus outline.
  */
 export class IqUpdateWizard extends IqElement {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   static override styles = [...IqElement.styles, updateWizardStyles];
 
   /** @internal Lit's reactive properties (attributes, reflection, internal state). */
