@@ -34,27 +34,31 @@ const wanted = (): MessageGroup[] => {
 };
 
 /**
- * Loads into `locale`'s catalogue every registered group it lacks, until none is missing (an
- * element defined while a load was under way is taken by it).
+ * Loads into `locale`'s catalogue every registered group it lacks (one registered meanwhile too).
+ * A download that fails is left out, and the language still switches with what arrived: the
+ * missing messages are tried again later ({@link retryLater}).
  */
 async function loadGroups(locale: Translated): Promise<LocaleModule['templates']> {
   let catalogue = catalogues.get(locale);
   if (!catalogue) catalogues.set(locale, (catalogue = { templates: {}, loads: new Map() }));
   const { templates, loads } = catalogue;
   const missing = () => (loads.has('*') ? [] : wanted().filter((group) => !loads.has(group.id)));
+  let failed = false;
   do {
-    for (const group of missing()) {
-      const load = group[locale]().then(
-        (module) => void Object.assign(templates, module.templates),
-        (error: unknown) => {
-          loads.delete(group.id); // tried again at the next load
-          throw error;
-        },
+    for (const group of missing())
+      loads.set(
+        group.id,
+        group[locale]().then(
+          (module) => void Object.assign(templates, module.templates),
+          () => {
+            loads.delete(group.id);
+            failed = true;
+          },
+        ),
       );
-      loads.set(group.id, load);
-    }
     await Promise.all(loads.values());
-  } while (missing().length);
+  } while (!failed && missing().length);
+  if (failed) retryLater();
   return templates;
 }
 
@@ -63,6 +67,35 @@ const { getLocale: currentLocale, setLocale: applyLocale } = configureLocalizati
   targetLocales,
   loadLocale: async (locale) => ({ templates: await loadGroups(locale as Translated) }),
 });
+
+/** Loads the messages of the language shown (or asked for); re-renders when it is shown. */
+async function refresh(): Promise<void> {
+  const locale = requested ?? currentLocale();
+  if (locale === sourceLocale) return;
+  await loadGroups(locale as Translated);
+  // Shown already: re-render with the new messages. (Still loading: its own `ready` will.)
+  if (currentLocale() === locale)
+    window.dispatchEvent(
+      new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }),
+    );
+}
+
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryDelay = 5_000;
+
+/** After a failed download: again when the network comes back, or after a wait that doubles. */
+function retryLater(): void {
+  if (retryTimer !== undefined || typeof window === 'undefined') return;
+  const again = () => {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    window.removeEventListener('online', again);
+    pending = Promise.all([pending, refresh()]);
+  };
+  window.addEventListener('online', again);
+  retryTimer = setTimeout(again, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 60_000);
+}
 
 /**
  * Registers an element's messages (its class calls this once, when defined): they load with the
@@ -74,18 +107,11 @@ export function useMessages(group: MessageGroup): void {
   groups.set(group.id, group);
   if (typeof window === 'undefined') return;
   // Once the modules being evaluated have all registered (a bundle of every element adds `*`).
-  flush ??= Promise.resolve().then(async () => {
+  flush ??= Promise.resolve().then(() => {
     flush = undefined;
-    const locale = requested ?? currentLocale();
-    if (locale === sourceLocale) return;
-    await loadGroups(locale as Translated);
-    // Shown already: re-render with the new messages. (Still loading: its own `ready` will.)
-    if (currentLocale() === locale)
-      window.dispatchEvent(
-        new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }),
-      );
+    return refresh();
   });
-  pending = Promise.all([pending, flush.catch(() => undefined)]);
+  pending = Promise.all([pending, flush]);
 }
 
 /** The locales the library ships. */
