@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { EServicesClient } from '@iq-eservices/api';
-import type { Sandbox } from '@iq-eservices/sandbox';
+import { actAtGateway, type GatewayOutcome, type Sandbox } from '@iq-eservices/sandbox';
 import type { GatewayNavigator, IqPaymentForm } from '@iq-eservices/components';
 import '@iq-eservices/components/payment-form.js';
 import { signedInSandbox as signedIn } from './sandbox.js';
@@ -58,23 +58,12 @@ async function payWith(
   form: IqPaymentForm,
   sandbox: Sandbox,
   nav: { urls: string[] },
-  outcome: string,
+  outcome: GatewayOutcome,
 ): Promise<void> {
   await toReview(form, ['pbl_0101']);
   await click(form, '[part="submit"]', 'awaiting');
   const url = new URL(nav.urls[0]!);
-  const posted = await sandbox.fetch(
-    new Request(`${url.origin}${url.pathname}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        session: url.searchParams.get('session') ?? '',
-        outcome,
-        otp: '123456',
-      }).toString(),
-    }),
-  );
-  await sandbox.fetch(new Request(new URL(posted.headers.get('location') ?? '', url).href));
+  await actAtGateway(sandbox, url.href, outcome);
   // What the returning popup does; the form then asks the service for the outcome.
   const id = url.pathname.split('/').at(-1);
   window.postMessage({ type: 'iq-payment-return', payment: id }, window.location.origin);
@@ -199,7 +188,7 @@ export const Receipt: Story = {
   },
 };
 
-function failure(outcome: string): Story {
+function failure(outcome: GatewayOutcome): Story {
   return {
     play: async ({ canvasElement, loaded }) => {
       const { form, nav } = loaded as Loaded;

@@ -8,6 +8,8 @@
  */
 import { DroppedConnection } from './faults.js';
 import type { Sandbox } from './app.js';
+import { SANDBOX_OTP } from './data/citizens.js';
+import type { GatewayOutcome } from './services/gateway-pages.js';
 
 export { createSandbox, services } from './app.js';
 export type { Sandbox, SandboxOptions, SandboxEnv, ContractViolation } from './app.js';
@@ -27,6 +29,40 @@ export { IDENTITY_POLICY } from './services/identity.js';
 export { UPLOAD_POLICY } from './drafts.js';
 export { negotiateLanguage } from './messages.js';
 export type { Lang, ServiceName } from './types.js';
+export { GATEWAY_OUTCOMES } from './services/gateway-pages.js';
+export type { GatewayOutcome } from './services/gateway-pages.js';
+
+/**
+ * Acts at a simulated gateway's hosted page as the citizen would, without a browser window: opens
+ * the page at `redirectUrl` (a payment's), posts its form with `outcome` (and the one-time code,
+ * where the page asks for one), and follows the gateway's way back to the service. Returns the URL
+ * the browser is then sent to: the client's `returnUrl` with the payment's id. For tests and
+ * stories that pay through the sandbox.
+ */
+export async function actAtGateway(
+  sandbox: Sandbox,
+  redirectUrl: string,
+  outcome: GatewayOutcome,
+): Promise<string> {
+  const url = new URL(redirectUrl);
+  const page = await sandbox.fetch(new Request(redirectUrl));
+  if (page.status !== 200) throw new Error(`gateway page answered ${page.status}`);
+  const posted = await sandbox.fetch(
+    new Request(`${url.origin}${url.pathname}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        session: url.searchParams.get('session') ?? '',
+        outcome,
+        otp: SANDBOX_OTP,
+      }).toString(),
+    }),
+  );
+  const back = posted.headers.get('location');
+  if (posted.status !== 303 || !back) throw new Error(`gateway answered ${posted.status}`);
+  const returned = await sandbox.fetch(new Request(new URL(back, url).href));
+  return returned.headers.get('location') ?? '';
+}
 
 /** Options of {@link createSandboxFetch}. */
 export interface SandboxFetchOptions {

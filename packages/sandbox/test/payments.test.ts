@@ -9,7 +9,7 @@ import {
   type SignedIn,
   type TestSandbox,
 } from './helpers.js';
-import { SANDBOX_OTP } from '../src/index.js';
+import { SANDBOX_OTP, actAtGateway } from '../src/index.js';
 import { GATEWAY_NOTIFICATION_SECRET, signGatewayPayload } from '../src/services/payments.js';
 import { createHmac } from 'node:crypto';
 
@@ -224,6 +224,27 @@ test('creating a payment computes the amount on the server and points at the hos
   };
   assert.equal(passport.status, 'processing');
   assert.equal(paymentsIn(env).length, 4);
+  assertNoViolations(env.sandbox);
+});
+
+test('actAtGateway() pays as the citizen at the hosted page would, and gives the client return URL', async () => {
+  const { env, user } = await setup();
+  const approved = await createOk(user, {
+    payableIds: [PASSPORT],
+    method: 'qi-card',
+    returnUrl: RETURN_URL,
+  });
+  const back = new URL(await actAtGateway(env.sandbox, approved.redirectUrl, 'approve'));
+  assert.equal(back.origin + back.pathname, 'http://localhost:5173/payments/finish');
+  assert.equal(back.searchParams.get('payment'), approved.id);
+  assert.equal((await getPayment(user, approved.id)).status, 'succeeded');
+  const declined = await createOk(user, {
+    payableIds: [ELECTRICITY],
+    method: 'zaincash',
+    returnUrl: RETURN_URL,
+  });
+  await actAtGateway(env.sandbox, declined.redirectUrl, 'decline');
+  assert.equal((await getPayment(user, declined.id)).status, 'failed');
   assertNoViolations(env.sandbox);
 });
 

@@ -2,7 +2,12 @@
 import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { EServicesClient } from '@iq-eservices/api';
-import { createSandboxFetch, type Sandbox } from '@iq-eservices/sandbox';
+import {
+  actAtGateway,
+  createSandboxFetch,
+  type GatewayOutcome,
+  type Sandbox,
+} from '@iq-eservices/sandbox';
 import { createEServicesClient } from '@iq-eservices/api';
 import '../../define/payment-form.js';
 import type { IqPaymentForm } from '../payment-form.js';
@@ -185,33 +190,13 @@ export function createKeys(sandbox: Sandbox): string[] {
   return Object.keys(sandbox.state.idempotency).filter((k) => k.startsWith('createPayment|'));
 }
 
-/**
- * Acts at the sandbox's hosted page as the citizen would (posting its form), then follows the
- * gateway's way back. Returns the URL the browser would come back to.
- */
-export async function payAtGateway(
+/** Acts at the sandbox's hosted page with `outcome`; returns the URL the browser comes back to. */
+export function payAtGateway(
   sandbox: Sandbox,
   redirectUrl: string,
   outcome: string,
 ): Promise<string> {
-  const url = new URL(redirectUrl);
-  const page = await sandbox.fetch(new Request(redirectUrl));
-  if (page.status !== 200) throw new Error(`gateway page answered ${page.status}`);
-  const posted = await sandbox.fetch(
-    new Request(`${url.origin}${url.pathname}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        session: url.searchParams.get('session') ?? '',
-        outcome,
-        otp: CODE,
-      }).toString(),
-    }),
-  );
-  const back = posted.headers.get('location');
-  if (posted.status !== 303 || !back) throw new Error(`gateway answered ${posted.status}`);
-  const returned = await sandbox.fetch(new Request(new URL(back, url).href));
-  return returned.headers.get('location') ?? '';
+  return actAtGateway(sandbox, redirectUrl, outcome as GatewayOutcome);
 }
 
 /** The only URL the current attempt was sent to (the window's first navigation). */
