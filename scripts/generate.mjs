@@ -68,6 +68,50 @@ outputs.set(
     `export const contracts: Record<${ALL.map((s) => `'${s}'`).join(' | ')}, OpenApiDocument> = JSON.parse(\n  ${JSON.stringify(JSON.stringify(bundles))},\n);\n`,
 );
 
+// Which operations take an `Idempotency-Key`: those whose contract declares the header. The
+// client adds a key to exactly these, so a new keyed operation needs no change in the client.
+const resolve$ref = (doc, node) => {
+  let seen = node;
+  while (seen && typeof seen.$ref === 'string' && seen.$ref.startsWith('#/')) {
+    seen = seen.$ref
+      .slice(2)
+      .split('/')
+      .reduce((at, key) => at?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+  }
+  return seen;
+};
+const keyed = [];
+for (const [service, doc] of Object.entries(bundles)) {
+  const base = doc.servers?.[0]?.url ?? '';
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
+      const operation = item[method];
+      if (!operation) continue;
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
+        resolve$ref(doc, p),
+      );
+      if (!parameters.some((p) => p?.in === 'header' && /^idempotency-key$/i.test(p.name)))
+        continue;
+      const pattern = (base + path)
+        .split(/(\{[^}]+\})/)
+        .map((part) =>
+          part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\/]/g, '\\$&'),
+        )
+        .join('');
+      keyed.push(
+        `  // ${service}: ${operation.operationId}\n  ['${method.toUpperCase()}', /${pattern}$/],`,
+      );
+    }
+  }
+}
+outputs.set(
+  join(root, 'packages/api/src/generated/idempotent-operations.ts'),
+  banner +
+    '/**\n * The operations whose contract declares an `Idempotency-Key` header: method and a pattern of\n' +
+    ' * the path (after the base URL). The client adds a key to these when the caller gave none.\n */\n' +
+    `export const idempotentOperations: readonly (readonly [string, RegExp])[] = [\n${keyed.join('\n')}\n];\n`,
+);
+
 let stale = [];
 for (const [path, content] of outputs) {
   const current = existsSync(path) ? readFileSync(path, 'utf8') : null;

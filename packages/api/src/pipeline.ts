@@ -1,4 +1,5 @@
 import { EServicesError, RETRYABLE_STATUSES, retryAfterMs } from './errors.js';
+import { idempotentOperations } from './generated/idempotent-operations.js';
 
 /** A language the services answer in. */
 export type Locale = 'ar' | 'ckb' | 'en';
@@ -102,8 +103,6 @@ interface Call {
 
 const REFRESH_PATH = '/identity/v1/session/refresh';
 const TOKEN_PATH = /\/identity\/v1\/(sign-in\/[^/]+\/verify|session\/refresh)$/;
-// Calls that create something once: a retry without a key could pay or submit twice.
-const KEYED_PATH = /\/payments\/v1\/payments$|\/submit$/;
 
 /** 128 random bits in hex. getRandomValues (unlike randomUUID) also works outside secure contexts. */
 const randomId = (prefix: string): string =>
@@ -245,7 +244,12 @@ export function createPipeline(o: PipelineOptions): {
     if (!headers.has('X-Request-Id')) headers.set('X-Request-Id', randomId('req_'));
     const locale = typeof o.locale === 'function' ? o.locale() : o.locale;
     if (locale && !headers.has('Accept-Language')) headers.set('Accept-Language', locale);
-    if (method === 'POST' && KEYED_PATH.test(pathname) && !headers.has('Idempotency-Key')) {
+    // Calls that create something once (their contract declares the header): a retry without a
+    // key could pay or submit twice.
+    if (
+      !headers.has('Idempotency-Key') &&
+      idempotentOperations.some(([m, path]) => m === method && path.test(pathname))
+    ) {
       headers.set('Idempotency-Key', randomId('idem_'));
     }
     const call: Call = {

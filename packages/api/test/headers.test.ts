@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AttemptInfo, AttemptOutcome, Locale } from '../src/index.js';
-import { json, networkFailure, problem, testClient } from './fake-fetch.js';
+import { createPipeline } from '../src/pipeline.js';
+import {
+  BASE_URL,
+  json,
+  networkFailure,
+  problem,
+  scriptedFetch,
+  testClient,
+} from './fake-fetch.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -187,5 +195,50 @@ describe('hooks and middleware', () => {
         'https://eservices.test/api/payments/v1/payables',
       ],
     );
+  });
+});
+
+describe('Idempotency-Key follows the contracts', () => {
+  test('every operation that declares the header gets a key, and no other', async () => {
+    // The bundled contracts the sandbox serves: the same documents the client is generated from.
+    const { contracts } = await import('../../sandbox/src/generated/contracts.js');
+    const ref = (doc: object, node: unknown): { in?: string; name?: string } => {
+      let at = node as { $ref?: string } | undefined;
+      while (at?.$ref?.startsWith('#/'))
+        at = at.$ref
+          .slice(2)
+          .split('/')
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], doc) as typeof at;
+      return at as { in?: string; name?: string };
+    };
+    let keyed = 0;
+    for (const doc of Object.values(contracts)) {
+      const base = (doc as { servers?: { url: string }[] }).servers?.[0]?.url ?? '';
+      for (const [path, item] of Object.entries(doc.paths ?? {})) {
+        for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+          const operation = (item as Record<string, { parameters?: unknown[] } | undefined>)[
+            method
+          ];
+          if (!operation) continue;
+          const declares = (operation.parameters ?? []).some((p) => {
+            const parameter = ref(doc, p);
+            return parameter.in === 'header' && parameter.name === 'Idempotency-Key';
+          });
+          const server = scriptedFetch([json(200, {})]);
+          const pipeline = createPipeline({ baseUrl: BASE_URL, fetch: server.fetch });
+          const url = `${BASE_URL}${base}${path.replace(/\{[^}]+\}/g, 'x_000001')}`;
+          const init: RequestInit = { method: method.toUpperCase() };
+          if (method !== 'get') init.body = '{}';
+          await pipeline.fetch(new Request(url, init));
+          assert.equal(
+            server.received[0]?.headers.has('Idempotency-Key'),
+            declares,
+            `${method.toUpperCase()} ${base}${path}`,
+          );
+          if (declares) keyed++;
+        }
+      }
+    }
+    assert.ok(keyed >= 3, 'the keyed operations were found');
   });
 });
