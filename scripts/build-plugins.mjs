@@ -39,6 +39,16 @@ export function minifyHtmlText(raw) {
  * interpolation, and a space there may separate two tokens).
  */
 export function minifyCssText(raw, first = true, last = true) {
+  // Quoted strings (`content: '  '`, font names) are content: only the text between them changes.
+  const parts = raw.split(/("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*')/);
+  return parts
+    .map((part, i) =>
+      i % 2 ? part : minifyCssCode(part, first && i === 0, last && i === parts.length - 1),
+    )
+    .join('');
+}
+
+function minifyCssCode(raw, first, last) {
   let text = raw
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/[ \t\r\n]+/g, ' ')
@@ -119,8 +129,9 @@ export function messageIdMap(root = process.cwd()) {
 }
 
 /**
- * Replaces the catalogue's message ids by short ones: `{ id: 'wizard.back' }` in `msg()` calls
- * and the keys of the generated locale modules, from one map, so that they still meet.
+ * Replaces the catalogue's message ids by short ones: the `id` of a `msg()` call's options (and
+ * no other `id` property of any module) and the keys of the generated locale modules, from one
+ * map, so that they still meet.
  */
 export function shortMessageIds(root = process.cwd()) {
   let ids = new Map();
@@ -140,12 +151,22 @@ export function shortMessageIds(root = process.cwd()) {
         if (short) s.overwrite(node.start, node.end, JSON.stringify(short));
       };
       walk(this.parse(code), (node) => {
-        if (node.type !== 'Property' || node.computed) return;
-        const keyName = node.key.type === 'Identifier' ? node.key.name : node.key.value;
-        // `msg('…', { id: 'wizard.back' })`
-        if (keyName === 'id' && isString(node.value)) replace(node.value);
-        // `templates = { 'wizard.back': '…' }`
-        else if (locale && isString(node.key)) replace(node.key);
+        // `msg('…', { id: 'wizard.back' })`, `msg(html\`…\`, { id })`: only a msg() call's options.
+        if (
+          node.type === 'CallExpression' &&
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'msg' &&
+          node.arguments[1]?.type === 'ObjectExpression'
+        ) {
+          for (const property of node.arguments[1].properties) {
+            if (property.type !== 'Property' || property.computed) continue;
+            const key = property.key.type === 'Identifier' ? property.key.name : property.key.value;
+            if (key === 'id' && isString(property.value)) replace(property.value);
+          }
+        }
+        // `templates = { 'wizard.back': '…' }` in a generated locale module
+        else if (locale && node.type === 'Property' && !node.computed && isString(node.key))
+          replace(node.key);
       });
       return result(s, id);
     },

@@ -17,7 +17,7 @@ const LOCALES = ['ar', 'ckb'];
 export function readTemplates(source) {
   const entries = new Map();
   for (const [, id, template] of source.matchAll(
-    /^\s*'([^']+)': ((?:str)?`(?:[^`\\]|\\[\s\S])*`),?$/gm,
+    /^\s*'([^']+)': ((?:str|html)?`(?:[^`\\]|\\[\s\S])*`),?$/gm,
   ))
     entries.set(id, template);
   return entries;
@@ -71,11 +71,14 @@ export async function writeMessageGroups(root) {
     for (const [name, ids] of groups) {
       // In the catalogue's order; an id the catalogue lacks is not translated yet (English).
       const entries = [...templates].filter(([id]) => ids.has(id));
+      // A message with markup (`msg(html\`…\`)`) is an `html` template: imported like `str`.
       const usesStr = entries.some(([, template]) => template.startsWith('str'));
+      const usesHtml = entries.some(([, template]) => template.startsWith('html'));
       writeFileSync(
         join(dir, `${name}.ts`),
         HEADER +
           (usesStr ? `import { str } from '@lit/localize';\n` : '') +
+          (usesHtml ? `import { html } from 'lit';\n` : '') +
           `\nexport const templates = {\n` +
           entries.map(([id, template]) => `  '${id}': ${template},\n`).join('') +
           `};\n`,

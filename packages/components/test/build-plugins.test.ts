@@ -15,6 +15,7 @@ import {
   minifyHtmlText,
   transpile,
 } from '../../../scripts/build-plugins.mjs';
+import { readTemplates } from '../../../scripts/message-groups.mjs';
 
 const WIZARD = 'packages/components/src/define/update-wizard.ts';
 
@@ -59,6 +60,75 @@ test('css templates: comments and layout whitespace go, tokens stay apart', () =
   // Beside an interpolation the space may separate two tokens: it stays.
   assert.equal(minifyCssText(' margin: 0 ', false, false), ' margin:0 ');
   assert.equal(minifyCssText(' .x { color: red; } ', false, true), ' .x{color:red}');
+});
+
+test('css templates: quoted strings are content, left as written', () => {
+  assert.equal(
+    minifyCssText(`
+      .a::before {
+        content: '  a ;  b { }  ';
+        font-family: "Noto  Naskh Arabic", sans-serif;
+      }
+    `),
+    `.a::before{content:'  a ;  b { }  ';font-family:"Noto  Naskh Arabic",sans-serif}`,
+  );
+  assert.equal(
+    minifyCssText(`content: "it\\"s  0.5" ;  margin: 0.5rem`),
+    `content:"it\\"s  0.5";margin:.5rem`,
+  );
+});
+
+/** `source` (one module, `lit` and `@lit/localize` external) built with the components' transforms. */
+async function buildSource(source: string) {
+  const bundle = await rollup({
+    input: 'entry',
+    external: ['lit', '@lit/localize'],
+    plugins: [
+      {
+        name: 'entry',
+        resolveId: (id) => (id === 'entry' ? '/virtual/entry.js' : null),
+        load: (id) => (id === '/virtual/entry.js' ? source : null),
+      },
+      ...componentTransforms(),
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'esm' });
+  await bundle.close();
+  return output[0].code;
+}
+
+test("short ids replace a msg() call's id only, not any other id property", async () => {
+  const [id, short] = [...messageIdMap()][0]!;
+  const code = await buildSource(
+    [
+      "import { msg, str } from '@lit/localize';",
+      "import { html } from 'lit';",
+      `export const a = () => msg('A', { id: '${id}' });`,
+      `export const b = () => msg(html\`<b>B</b>\`, { id: '${id}', desc: 'x' });`,
+      `export const c = { id: '${id}' };`,
+      `export const d = (f) => f('D', { id: '${id}' });`,
+    ].join('\n'),
+  );
+  const lines = code.split('\n');
+  const line = (name: string) => lines.find((l) => l.includes(`const ${name} =`)) ?? '';
+  assert.match(line('a'), new RegExp(`id: "${short}"`));
+  assert.match(line('b'), new RegExp(`id: "${short}"`));
+  assert.match(line('c'), new RegExp(`id: '${id.replaceAll('.', '\\.')}'`));
+  assert.match(line('d'), new RegExp(`id: '${id.replaceAll('.', '\\.')}'`));
+});
+
+test('the locale modules are read whole: plain, str and html messages', () => {
+  const templates = readTemplates(
+    [
+      'export const templates = {',
+      "  'a.plain': `نص`,",
+      "  's.str': str`${0} عنصر`,",
+      "  'h.html': html`<b>غامق</b> و \\` علامة`,",
+      '};',
+    ].join('\n'),
+  );
+  assert.deepEqual([...templates.keys()], ['a.plain', 's.str', 'h.html']);
+  assert.equal(templates.get('h.html'), 'html`<b>غامق</b> و \\` علامة`');
 });
 
 test('a template whose spaces are content is left as written', async () => {

@@ -1,0 +1,8 @@
+// Types of scripts/message-groups.mjs for the TypeScript tests that import it.
+
+/** The entries of a lit-localize locale module: id → the template's source text. */
+export declare function readTemplates(source: string): Map<string, string>;
+/** The message ids each element class's module graph uses, by element name. */
+export declare function messageIdsByElement(root: string): Promise<Map<string, Set<string>>>;
+/** Writes each element's locale modules and loaders under src/generated/. */
+export declare function writeMessageGroups(root: string): Promise<void>;
