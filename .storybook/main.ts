@@ -2,8 +2,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 
 // Stories run against the workspace packages' TypeScript sources (`iq-source` in their `exports`),
 // so a change to an element shows at once, with no build. Vite's TypeScript transform reads the
-// nearest tsconfig.json (root → tsconfig.base.json: `experimentalDecorators`,
-// `useDefineForClassFields: false`, as Lit's decorators need). Nothing here names an element:
+// nearest tsconfig.json (root → tsconfig.base.json: `useDefineForClassFields: false`, so that
+// reactive properties declared as class fields do not shadow Lit's accessors). Nothing here names an element:
 // every `stories/*.stories.ts` is picked up.
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],

@@ -27,11 +27,6 @@ export function extractCode(text: string, length: number): string | undefined {
  * submit button; the field never submits by itself.
  */
 export class IqOtpCompleteEvent extends IqEvent {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
-
   static readonly eventName = 'iq-otp-complete';
   /** The code, in ASCII digits. */
   readonly code: string;
@@ -59,6 +54,11 @@ export class IqOtpCompleteEvent extends IqEvent {
  * @cssprop --iq-field-width - Largest width of the input (default 10em).
  */
 export class IqOtpInput extends IqFormControl {
+  static {
+    // This element's translations load with the page's language (core/localization.ts).
+    useMessages(messages);
+  }
+
   static override styles = [
     ...IqFormControl.styles,
     css`
