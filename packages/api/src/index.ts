@@ -67,6 +67,8 @@ export type UpdateRequest = SocialProtectionTypes.components['schemas']['UpdateR
 
 /** Something the citizen can pay (a fee or a bill). */
 export type Payable = PaymentsTypes.components['schemas']['Payable'];
+/** A payable's payment in progress: reopen it (`getPayment`) or cancel it (`cancelPayment`). */
+export type PendingPayment = PaymentsTypes.components['schemas']['PendingPayment'];
 /** A payment method with its limits and fee. */
 export type PaymentMethod = PaymentsTypes.components['schemas']['PaymentMethod'];
 /** A payment through a redirect-based gateway. */

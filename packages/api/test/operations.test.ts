@@ -239,6 +239,26 @@ test('every operation of every contract works through the typed client, response
     payable.id,
   );
   const methods = unwrap(await client.payments.GET('/payment-methods')).items;
+  // A payment in progress shows on its payable, and can be cancelled to start again.
+  const abandoned = unwrap(
+    await client.payments.POST('/payments', {
+      body: { payableIds: [payable.id], method: 'zaincash', returnUrl: 'http://localhost:8080/' },
+    }),
+  );
+  assert.equal(
+    unwrap(
+      await client.payments.GET('/payables/{payableId}', {
+        params: { path: { payableId: payable.id } },
+      }),
+    ).pendingPayment?.id,
+    abandoned.id,
+  );
+  const cancelled = unwrap(
+    await client.payments.POST('/payments/{paymentId}/cancel', {
+      params: { path: { paymentId: abandoned.id } },
+    }),
+  );
+  assert.equal(cancelled.status, 'cancelled');
   assert.deepEqual(methods.map((m) => m.id).sort(), ['fib', 'qi-card', 'zaincash']);
   const payment = unwrap(
     await client.payments.POST('/payments', {

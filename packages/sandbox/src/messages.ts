@@ -137,6 +137,11 @@ export const problemTitles: Record<string, Localized> = {
     ckb: 'پارەدانەکە تەواو نەبووە',
     en: 'The payment has not been completed',
   },
+  'payment.not-cancellable': {
+    ar: 'لا يمكن إلغاء عملية الدفع',
+    ckb: 'ناتوانرێت پارەدانەکە هەڵبوەشێنرێتەوە',
+    en: 'The payment can no longer be cancelled',
+  },
   'payment.signature-invalid': {
     ar: 'توقيع بوابة الدفع غير صالح',
     ckb: 'واژۆی دەروازەی پارەدان دروست نییە',

@@ -108,7 +108,9 @@ export interface paths {
          * Create a payment and get the gateway page to send the citizen to
          * @description The server computes `amount`, `fee` and `total` from the payables and the method. Retrying
          *     with the same `Idempotency-Key` and body returns the same payment (one charge); the same key
-         *     with another body gets 409 `idempotency.key-reused`.
+         *     with another body gets 409 `idempotency.key-reused`. Keep the key (and the body) until the
+         *     answer comes, across a reload too: the replay answers with the payment as it was created
+         *     (`Idempotency-Replayed: true`), so read it with `getPayment` for its current status.
          *
          *     `returnUrl` must be on one of the service's allowed origins (or `localhost` / `127.0.0.1`
          *     for development), otherwise 422 `validation.failed` at `/body/returnUrl`: the service never
@@ -153,6 +155,50 @@ export interface paths {
         get: operations["getPayment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{paymentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of `title`, `detail` and localized names (ar, ckb, en; `ku` is read as ckb). Default ar.
+                 * @example ar
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description A client-chosen request id, echoed in the response and in problem details. */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /** @description The payment's id. */
+                paymentId: components["parameters"]["PaymentIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a payment still awaiting the gateway
+         * @description As a Stripe PaymentIntent is cancelled: the citizen gives up a payment in progress (a lost
+         *     tab, the wrong method) so that its payables can be paid again at once, not after
+         *     `expiresAt`. Only a payment `awaiting-confirmation` that the gateway has not authorised can
+         *     be cancelled. The service first voids the payment at the gateway, so the hosted page no
+         *     longer completes it and a later notification changes nothing; the payment becomes
+         *     `cancelled` (`failureReason: cancelled`) and its payables `unpaid`. Nothing is charged.
+         *
+         *     Idempotent without a key: cancelling a cancelled payment answers 200 with it again, so a
+         *     retry after a lost answer is safe.
+         *
+         *     Errors: 404 `not-found` (no such payment of the signed-in citizen), 409
+         *     `payment.not-cancellable` (it succeeded, failed or expired, or the gateway has already
+         *     authorised it and its notification will decide it: read it with `getPayment`), 422
+         *     `validation.failed` for a malformed id.
+         */
+        post: operations["cancelPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -277,7 +323,8 @@ export interface components {
          */
         PayableKind: "fee" | "bill";
         /**
-         * @description `unpaid`; `processing` while a payment for it awaits the gateway's confirmation; `paid`.
+         * @description `unpaid`; `processing` while a payment for it awaits the gateway's confirmation (that
+         *     payment is its `pendingPayment`); `paid`.
          * @enum {string}
          */
         PayableStatus: "unpaid" | "paid" | "processing";
@@ -314,6 +361,23 @@ export interface components {
              * @description When it was paid; null while not paid.
              */
             paidAt: string | null;
+            /** @description The citizen's payment in progress for it (status `processing`); null otherwise. */
+            pendingPayment: components["schemas"]["PendingPayment"] | null;
+        };
+        /**
+         * @description A payment in progress, as a payable shows it: enough to offer "Reopen the payment page"
+         *     (read the payment with `getPayment` for its `redirectUrl`) and "Cancel and start again"
+         *     (`cancelPayment`) in any tab or on any device, not only the one that created it.
+         */
+        PendingPayment: {
+            id: components["schemas"]["PaymentId"];
+            method: components["schemas"]["PaymentMethodId"];
+            total: components["schemas"]["IqdAmount"];
+            /**
+             * Format: date-time
+             * @description Until when the gateway may confirm it.
+             */
+            expiresAt: string;
         };
         PayableList: {
             items: components["schemas"]["Payable"][];
@@ -468,7 +532,8 @@ export interface components {
          *     `draft.not-editable`, `document.type-not-allowed`, `document.too-large`,
          *     `document.limit-reached`, `payment.method-unavailable`, `payment.amount-out-of-range`,
          *     `payment.payable-not-found`, `payment.payable-already-paid`, `payment.not-completed`,
-         *     `payment.signature-invalid`, `server.error`, `service.unavailable`.
+         *     `payment.not-cancellable`, `payment.signature-invalid`, `server.error`,
+         *     `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;
@@ -769,7 +834,8 @@ export interface operations {
                      *           "status": "unpaid",
                      *           "overdue": true,
                      *           "payableTogether": true,
-                     *           "paidAt": null
+                     *           "paidAt": null,
+                     *           "pendingPayment": null
                      *         },
                      *         {
                      *           "id": "pbl_0101",
@@ -784,7 +850,8 @@ export interface operations {
                      *           "status": "unpaid",
                      *           "overdue": false,
                      *           "payableTogether": true,
-                     *           "paidAt": null
+                     *           "paidAt": null,
+                     *           "pendingPayment": null
                      *         }
                      *       ]
                      *     }
@@ -841,7 +908,13 @@ export interface operations {
                      *       "status": "processing",
                      *       "overdue": false,
                      *       "payableTogether": true,
-                     *       "paidAt": null
+                     *       "paidAt": null,
+                     *       "pendingPayment": {
+                     *         "id": "pay_000007",
+                     *         "method": "zaincash",
+                     *         "total": 50500,
+                     *         "expiresAt": "2026-11-20T09:45:00Z"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Payable"];
@@ -1062,6 +1135,86 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServerError"];
+        };
+    };
+    cancelPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of `title`, `detail` and localized names (ar, ckb, en; `ku` is read as ckb). Default ar.
+                 * @example ar
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description A client-chosen request id, echoed in the response and in problem details. */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /** @description The payment's id. */
+                paymentId: components["parameters"]["PaymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment, cancelled. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "pay_000001",
+                     *       "status": "cancelled",
+                     *       "payableIds": [
+                     *         "pbl_0101"
+                     *       ],
+                     *       "method": "qi-card",
+                     *       "amount": 25000,
+                     *       "fee": 1000,
+                     *       "total": 26000,
+                     *       "currency": "IQD",
+                     *       "createdAt": "2026-11-20T09:30:00Z",
+                     *       "expiresAt": "2026-11-20T09:45:00Z",
+                     *       "redirectUrl": "http://localhost:4010/gateway/qi-card/pay_000001?session=5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+                     *       "failureReason": "cancelled",
+                     *       "referenceNumber": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /**
+             * @description The payment can no longer be cancelled (`payment.not-cancellable`): it is decided, or
+             *     the gateway has authorised it. Read it with `getPayment`.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://eservices.gov.iq/problems/payment-not-cancellable",
+                     *       "title": "لا يمكن إلغاء عملية الدفع",
+                     *       "status": 409,
+                     *       "code": "payment.not-cancellable",
+                     *       "requestId": "req_01HZX3J6W8K9ABCDEF"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];

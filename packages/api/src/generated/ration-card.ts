@@ -681,7 +681,8 @@ export interface components {
          *     `draft.not-editable`, `document.type-not-allowed`, `document.too-large`,
          *     `document.limit-reached`, `payment.method-unavailable`, `payment.amount-out-of-range`,
          *     `payment.payable-not-found`, `payment.payable-already-paid`, `payment.not-completed`,
-         *     `payment.signature-invalid`, `server.error`, `service.unavailable`.
+         *     `payment.not-cancellable`, `payment.signature-invalid`, `server.error`,
+         *     `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;

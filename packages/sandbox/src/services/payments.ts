@@ -115,10 +115,19 @@ function baghdadDate(now: Date): string {
   return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
 }
 
-function inFlight(state: SandboxState, citizenId: string, payableId: string): boolean {
-  return citizenPayments(state, citizenId).some(
+/** The citizen's payment awaiting the gateway for this payable, if any (at most one). */
+function pendingFor(
+  state: SandboxState,
+  citizenId: string,
+  payableId: string,
+): PaymentRecord | undefined {
+  return citizenPayments(state, citizenId).find(
     (p) => p.status === 'awaiting-confirmation' && p.payableIds.includes(payableId),
   );
+}
+
+function inFlight(state: SandboxState, citizenId: string, payableId: string): boolean {
+  return pendingFor(state, citizenId, payableId) !== undefined;
 }
 
 /** The outcome of a gateway decision, as the payment records it. */
@@ -209,11 +218,8 @@ function payableView(
   lang: Lang,
   now: Date,
 ) {
-  const status = payable.paidAt
-    ? 'paid'
-    : inFlight(state, citizenId, payable.id)
-      ? 'processing'
-      : 'unpaid';
+  const pending = payable.paidAt ? undefined : pendingFor(state, citizenId, payable.id);
+  const status = payable.paidAt ? 'paid' : pending ? 'processing' : 'unpaid';
   const issuer = issuerOf(state, payable.issuerCode);
   return {
     id: payable.id,
@@ -226,6 +232,14 @@ function payableView(
     overdue: status !== 'paid' && payable.dueDate < baghdadDate(now),
     payableTogether: payable.payableTogether,
     paidAt: payable.paidAt,
+    pendingPayment: pending
+      ? {
+          id: pending.id,
+          method: pending.method,
+          total: pending.total,
+          expiresAt: pending.expiresAt,
+        }
+      : null,
   };
 }
 
@@ -474,6 +488,29 @@ function getPaymentReceipt(ctx: OperationContext): Response {
   });
 }
 
+/**
+ * Cancels a payment still awaiting the gateway (as Stripe cancels a PaymentIntent): its payables
+ * are payable again at once, and its hosted page shows it decided, so it can no longer be
+ * completed. The sandbox's gateways decide at once when the citizen acts, so a payment awaiting
+ * confirmation has never been authorised; a real service voids the gateway's session first and
+ * answers 409 if the gateway has already authorised it. Cancelling a cancelled payment answers it
+ * again (idempotent); a decided one is 409 `payment.not-cancellable`.
+ */
+async function cancelPayment(ctx: OperationContext): Promise<Response> {
+  const citizen = signedIn(ctx);
+  if (!citizen) return ctx.problem(401, 'auth.required');
+  const payment = ownPayment(ctx, citizen);
+  if (!payment) return ctx.problem(404, 'not-found');
+  if (payment.status === 'awaiting-confirmation') {
+    payment.status = 'cancelled';
+    payment.failureReason = 'cancelled';
+    payment.decidedAt = ctx.now.toISOString();
+  } else if (payment.status !== 'cancelled') {
+    return ctx.problem(409, 'payment.not-cancellable');
+  }
+  return ctx.json(200, await paymentView(ctx, payment));
+}
+
 /** The payment's return URL with `payment=<id>` in its query. */
 function finishUrl(payment: PaymentRecord): string {
   const url = new URL(payment.returnUrl);
@@ -680,6 +717,7 @@ export const paymentsService: ServiceModule = {
     listPaymentMethods,
     createPayment,
     getPayment,
+    cancelPayment,
     returnFromGateway,
     receiveGatewayNotification,
     getPaymentReceipt,
