@@ -136,6 +136,14 @@ const problemCode = (response: Response): Promise<unknown> =>
     );
 
 /**
+ * 409 `idempotency.in-progress`: the first sending of this key is still being handled (a page
+ * reloaded while paying sends its request again). Asked again after `Retry-After`, it answers
+ * that sending's result.
+ */
+const inProgress = async (response: Response): Promise<boolean> =>
+  response.status === 409 && (await problemCode(response)) === 'idempotency.in-progress';
+
+/**
  * The fetch every service client shares: request ids, language, credentials, idempotency keys,
  * per-attempt timeouts, retries with backoff, and the session (CSRF token, bearer tokens, one
  * shared refresh). Returns the wrapped fetch for openapi-fetch and the session controls.
@@ -217,7 +225,9 @@ export function createPipeline(o: PipelineOptions): {
       if (
         !call.canRetry ||
         attempt >= maxRetries ||
-        (response && !RETRYABLE_STATUSES.includes(response.status)) ||
+        (response &&
+          !RETRYABLE_STATUSES.includes(response.status) &&
+          !(await inProgress(response))) ||
         // Waiting longer inside one call helps nobody on a slow phone: hand the wait to the caller.
         (wait ?? 0) > maxDelay * 4
       ) {

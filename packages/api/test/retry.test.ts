@@ -94,6 +94,36 @@ describe('retries', () => {
     assert.equal(server.received.length, 2);
   });
 
+  test('409 idempotency.in-progress on a keyed call is asked again after Retry-After', async () => {
+    const created = { id: 'pay_000001' };
+    const { client, server, sleeps } = testClient([
+      problem(409, 'idempotency.in-progress', {}, { 'Retry-After': '1' }),
+      json(201, created),
+    ]);
+    const { data, response } = await client.payments.POST('/payments', {
+      body: { payableIds: ['pbl_0101'], method: 'qi-card', returnUrl: 'http://localhost/' },
+      params: { header: { 'Idempotency-Key': 'idem_caller_key_0002' } },
+    });
+    assert.equal(response.status, 201);
+    assert.deepEqual(data, created);
+    assert.deepEqual(sleeps, [1000]);
+    const keys = server.received.map((r) => r.headers.get('Idempotency-Key'));
+    assert.deepEqual(keys, ['idem_caller_key_0002', 'idem_caller_key_0002']);
+
+    // Still in progress after every retry: the caller gets a retryable error.
+    const busy = testClient(
+      Array.from({ length: 3 }, () =>
+        problem(409, 'idempotency.in-progress', {}, { 'Retry-After': '1' }),
+      ),
+    );
+    const { error } = await busy.client.payments.POST('/payments', {
+      body: { payableIds: ['pbl_0101'], method: 'qi-card', returnUrl: 'http://localhost/' },
+      params: { header: { 'Idempotency-Key': 'idem_caller_key_0003' } },
+    });
+    assert.equal(busy.server.received.length, 3);
+    assert.equal(error?.code, 'idempotency.in-progress');
+  });
+
   for (const [status, code] of [
     [400, 'request.malformed'],
     [401, 'auth.required'],
