@@ -88,6 +88,7 @@ const meta: Meta<Args> = {
   loaders: [
     async ({ args }) => {
       sessionStorage.removeItem('iq-payment-form:pending');
+      sessionStorage.removeItem('iq-payment-form:attempt');
       return { form: await signedIn(args.nationalId), nav: storyNavigator() };
     },
   ],
@@ -178,6 +179,22 @@ export const AwaitingTheGateway: Story = {
     await toReview(form, ['pbl_0101']);
     await click(form, '[part="submit"]', 'awaiting');
   },
+};
+
+/**
+ * The passport fee is being paid in another tab or on another device: its payment page can be
+ * reopened here, or the payment cancelled to start again.
+ */
+export const PaymentInProgress: Story = {
+  loaders: [
+    async () => {
+      const form = await signedIn('199012345678');
+      await form.client.payments.POST('/payments', {
+        body: { payableIds: ['pbl_0101'], method: 'zaincash', returnUrl: window.location.href },
+      });
+      return { form, nav: storyNavigator() };
+    },
+  ],
 };
 
 /** Approved at the gateway: the receipt, to print or save. */

@@ -1,7 +1,14 @@
 import type { PaymentMethodId } from './events.js';
 
-/** The one `sessionStorage` key the element writes: the pending payment's id, nothing else. */
+/** The pending payment's id, once `createPayment` answered, until the payment is decided. */
 export const PENDING_KEY = 'iq-payment-form:pending';
+
+/**
+ * The confirmed attempt (its `Idempotency-Key` and the exact request body), from just before
+ * `createPayment` leaves until it answers: after a reload the same request is sent again and the
+ * service answers with the payment it already created. Never card data (there is none here).
+ */
+export const ATTEMPT_KEY = 'iq-payment-form:attempt';
 
 const PAYMENT_ID = /^pay_[A-Za-z0-9]{1,40}$/;
 
@@ -31,18 +38,30 @@ function newKey(): string {
  * changed choice or a decided outcome needs a new attempt (and key).
  */
 export class PaymentAttempt {
-  readonly key = newKey();
   readonly choices: Choices;
 
   /**
    * `returnUrl` is fixed with the attempt: a retry must send the same body as the first request
    * (the same key with another body is refused), even if the page's address changed meanwhile.
+   * `key` is given when the attempt is read back from storage.
    */
   constructor(
     choices: Choices,
     readonly returnUrl: string,
+    readonly key = newKey(),
   ) {
     this.choices = { ...choices, payableIds: [...choices.payableIds] };
+  }
+
+  /** The body of `createPayment`: the same for every sending of this attempt. */
+  get body() {
+    const { payableIds, method, receiptPhone } = this.choices;
+    return {
+      payableIds: [...payableIds],
+      method,
+      ...(receiptPhone ? { receiptPhone } : {}),
+      returnUrl: this.returnUrl,
+    };
   }
 
   /** True when `choices` are the ones this attempt was made for. */
@@ -55,26 +74,59 @@ export class PaymentAttempt {
 }
 
 /**
- * Reads, writes (an id) or clears (null) the pending payment's id. Storage may be blocked
- * (privacy settings, sandboxed frames): resuming after a reload is then not offered.
+ * Reads, writes (a value) or removes (null) one of the element's `sessionStorage` entries.
+ * Storage may be blocked (privacy settings, sandboxed frames): resuming after a reload is then
+ * left to the service (a payable's `pendingPayment`).
  */
-function pending(value?: string | null): string | null {
+function store(key: string, value?: string | null): string | null {
   try {
-    const store = window.sessionStorage;
-    if (value) store.setItem(PENDING_KEY, value);
-    else if (value === null) store.removeItem(PENDING_KEY);
-    const id = store.getItem(PENDING_KEY);
-    return isPaymentId(id) ? id : null;
+    const storage = window.sessionStorage;
+    if (value) storage.setItem(key, value);
+    else if (value === null) storage.removeItem(key);
+    return storage.getItem(key);
   } catch {
     return null;
   }
 }
 
 /** The pending payment's id, if a well-formed one is stored. */
-export const readPending = (): string | null => pending();
+export function readPending(): string | null {
+  const id = store(PENDING_KEY);
+  return isPaymentId(id) ? id : null;
+}
 
-/** Remembers the pending payment's id for a reload or the return from the gateway. */
-export const savePending = (paymentId: string): void => void pending(paymentId);
+/** Remembers the pending payment's id (the attempt that created it is no longer needed). */
+export function savePending(paymentId: string): void {
+  store(PENDING_KEY, paymentId);
+  store(ATTEMPT_KEY, null);
+}
 
-/** Forgets the pending payment (it is decided, or unknown). */
-export const clearPending = (): void => void pending(null);
+/** Forgets the pending payment and any unanswered attempt (decided, refused or abandoned). */
+export function clearPending(): void {
+  store(PENDING_KEY, null);
+  store(ATTEMPT_KEY, null);
+}
+
+/** Keeps the attempt before its request leaves. */
+export function saveAttempt(attempt: PaymentAttempt): void {
+  store(ATTEMPT_KEY, JSON.stringify({ key: attempt.key, body: attempt.body }));
+}
+
+/** The unanswered attempt of this tab, if one is stored (the service checks the rest). */
+export function readAttempt(): PaymentAttempt | null {
+  try {
+    const { key, body: b } = JSON.parse(store(ATTEMPT_KEY) ?? '') as {
+      key: string;
+      body: PaymentAttempt['body'];
+    };
+    if (typeof key !== 'string' || !Array.isArray(b.payableIds)) return null;
+    const choices = {
+      payableIds: b.payableIds,
+      method: b.method,
+      receiptPhone: b.receiptPhone ?? '',
+    };
+    return new PaymentAttempt(choices, b.returnUrl, key);
+  } catch {
+    return null;
+  }
+}

@@ -42,7 +42,10 @@ export class IqPaymentFailedEvent extends IqEvent {
   }
 }
 
-/** The citizen cancelled at the gateway's page (the service recorded it as `cancelled`). */
+/**
+ * The payment was cancelled: by the citizen at the gateway's page, or with **Cancel and start
+ * again** in the form (`cancelPayment`). The service records it as `cancelled`; nothing was charged.
+ */
 export class IqPaymentCancelledEvent extends IqEvent {
   static readonly eventName = 'iq-payment-cancelled';
   constructor(readonly paymentId: string) {

@@ -22,7 +22,15 @@ import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/payment-form.js';
 import type { IqPhoneInput } from '../phone-input/phone-input.js';
-import { PaymentAttempt, clearPending, readPending, savePending, type Choices } from './attempt.js';
+import {
+  PaymentAttempt,
+  clearPending,
+  readAttempt,
+  readPending,
+  saveAttempt,
+  savePending,
+  type Choices,
+} from './attempt.js';
 import {
   IqPaymentCancelledEvent,
   IqPaymentFailedEvent,
@@ -69,6 +77,9 @@ interface Problem {
   requestId?: string;
 }
 
+/** A button: its text and what it does. */
+type Action = [string, () => void];
+
 /** How the citizen is sent to the gateway's page. */
 export type GatewayMode = 'popup' | 'redirect';
 
@@ -89,16 +100,19 @@ export function methodFee(method: Pick<PaymentMethod, 'fee'>, amount: number): n
  * what to do.
  *
  * Exactly once: each confirmed attempt has one `Idempotency-Key`, reused when an answer is lost,
- * so the service creates one payment. Only the pending payment's id is kept, in
- * `sessionStorage`, to resume after a reload or the return from the gateway. The return's query
- * and messages are never trusted for the outcome: the element asks `getPayment`.
+ * so the service creates one payment. This tab's `sessionStorage` keeps the attempt (key and
+ * request body) while `createPayment` is unanswered, then only the payment's id until it is
+ * decided: after a reload the element sends the same request again or reads the payment, and
+ * resumes it. A bill whose payment is in progress (in any tab or device) offers "Reopen the
+ * payment page" and "Cancel and start again". The return's query and messages are never trusted
+ * for the outcome: the element asks `getPayment`.
  *
  * @summary Pay fees and bills through the gateways, exactly once, with a receipt.
  *
  * @fires iq-payment-started - {IqPaymentStartedEvent} The payment was created; `paymentId`, `method`, `total`.
  * @fires iq-payment-succeeded - {IqPaymentSucceededEvent} The service says it succeeded; `receipt`.
  * @fires iq-payment-failed - {IqPaymentFailedEvent} It failed or expired; `reason`, `paymentId`.
- * @fires iq-payment-cancelled - {IqPaymentCancelledEvent} Cancelled at the gateway; `paymentId`.
+ * @fires iq-payment-cancelled - {IqPaymentCancelledEvent} Cancelled at the gateway or with "Cancel and start again"; `paymentId`.
  * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401: the citizen must sign in.
  * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
  *
@@ -215,11 +229,10 @@ export class IqPaymentForm extends IqElement {
     if (id && id === this.payment?.id) void this.check();
   };
 
-  /** Starts again: resumes a pending payment, or lists what there is to pay. */
+  /** Starts again: resumes this tab's payment in progress, or lists what there is to pay. */
   refresh(): Promise<void> {
     this.problem = null;
-    const pending = readPending();
-    return pending ? this.resume(pending) : this.load();
+    return this.takeUp();
   }
 
   /** The receipt as plain text (UTF-8), as **Save** downloads it; '' without a receipt. */
@@ -282,8 +295,12 @@ export class IqPaymentForm extends IqElement {
       this.go('signed-out');
       return;
     }
-    const kind =
-      error.code === 'network.timeout' ? 'timeout' : error.status === 0 ? 'offline' : 'server';
+    // Still in progress after the client's retries: as good as no answer yet.
+    const kind = /timeout|in-progress/.test(error.code)
+      ? 'timeout'
+      : error.status === 0
+        ? 'offline'
+        : 'server';
     this.fail({ kind, retry, requestId: error.requestId }, error);
   }
 
@@ -310,17 +327,39 @@ export class IqPaymentForm extends IqElement {
       return;
     }
     if (returned === '') return this.unknown();
-    const id = returned ?? readPending();
-    await (id ? this.resume(id) : this.load());
+    await (returned ? this.resume(returned) : this.takeUp());
   }
 
-  private async resume(id: string): Promise<void> {
+  /**
+   * Takes up this tab's payment in progress: by its id once `createPayment` answered, or by
+   * sending the unanswered attempt again with its key (the service answers with the payment it
+   * created, if it did). Otherwise lists what there is to pay.
+   */
+  private takeUp(): Promise<void> {
+    const id = readPending();
+    if (id) return this.resume(id);
+    this.attempt = readAttempt();
+    if (!this.attempt) return this.load();
+    this.go('checking');
+    return this.create(null, true);
+  }
+
+  /**
+   * Shows a payment as the service has it now. With `opening` (a window opened in the click, or
+   * null in redirect mode or when blocked), also sends the citizen to its page while it awaits.
+   */
+  private async resume(id: string, opening?: GatewayWindow | null): Promise<void> {
     const client = this.clientOrFail();
-    if (!client) return;
+    if (!client) return opening?.close();
     this.go('checking');
     try {
-      await this.show(await this.read(client, id));
+      const payment = await this.read(client, id);
+      await this.show(payment);
+      if (opening === undefined) return;
+      if (payment.status === 'awaiting-confirmation') this.send(opening, payment);
+      else opening?.close();
     } catch (error) {
+      opening?.close();
       if (isEServicesError(error) && (error.status === 404 || error.status === 422)) {
         // Not this citizen's payment, or no payment at all: nothing is shown as paid.
         if (readPending() === id) clearPending();
@@ -489,65 +528,71 @@ export class IqPaymentForm extends IqElement {
 
   // ---------------------------------------------------------------- paying
 
+  /** A window for the gateway's page, opened in the click (null in redirect mode, or blocked). */
+  private openWindow(): GatewayWindow | null {
+    return this.gatewayMode === 'redirect' ? null : this.gatewayNavigator.open();
+  }
+
   /**
    * Confirms: opens the gateway's window at once (in the click, so browsers allow it), creates
    * the payment with the attempt's key and sends the window there. One request at a time.
    */
   private confirm(): void {
     if (this.busy) return;
-    const popup = this.gatewayMode === 'redirect' ? null : this.gatewayNavigator.open();
-    void this.create(popup);
-  }
-
-  private async create(popup: GatewayWindow | null): Promise<void> {
-    const client = this.clientOrFail();
-    if (!client) {
-      popup?.close();
-      return;
-    }
     const choices = this.choices;
     // A lost answer is retried with the same key; new choices make a new attempt.
-    if (!this.attempt || !this.attempt.matches(choices)) {
+    if (!this.attempt?.matches(choices)) {
       this.attempt = new PaymentAttempt(choices, this.returnUrl || defaultReturnUrl());
     }
+    void this.create(this.openWindow());
+  }
+
+  /**
+   * Sends the attempt. It is stored first, so that a reload while the request is out sends it
+   * again with the same key; `resumed` is that second sending (no window: the citizen reopens
+   * the page from the awaiting view).
+   */
+  private async create(popup: GatewayWindow | null, resumed = false): Promise<void> {
+    const client = this.clientOrFail();
     const attempt = this.attempt;
+    if (!client || !attempt) return popup?.close();
+    saveAttempt(attempt);
     this.busy = true;
     this.problem = null;
     try {
       const payment = unwrap(
         await client.payments.POST('/payments', {
           params: { header: { 'Idempotency-Key': attempt.key } },
-          body: {
-            payableIds: [...attempt.choices.payableIds],
-            method: attempt.choices.method,
-            ...(attempt.choices.receiptPhone ? { receiptPhone: attempt.choices.receiptPhone } : {}),
-            returnUrl: attempt.returnUrl,
-          },
+          body: attempt.body,
         }),
       );
       savePending(payment.id);
       this.payment = payment;
       this.dispatchEvent(new IqPaymentStartedEvent(payment.id, payment.method, payment.total));
-      this.send(popup, payment);
+      // A replay answers the payment as it was created: read how it is now.
+      await (resumed ? this.resume(payment.id) : this.send(popup, payment));
     } catch (error) {
       popup?.close();
-      this.createFailed(error);
+      this.createFailed(error, resumed);
     } finally {
       this.busy = false;
     }
   }
 
-  private createFailed(error: unknown): void {
+  private createFailed(error: unknown, resumed: boolean): void {
     if (!isEServicesError(error)) throw error;
     const { code, status } = error;
     const taken = code === 'payment.payable-already-paid' || code === 'payment.payable-not-found';
     // No answer, or a passing condition: "Try again" keeps the attempt and its key.
-    if (status !== 422 && !taken) return this.failed(error, () => this.confirm());
+    if (status !== 422 && !taken && code !== 'idempotency.key-reused') {
+      return this.failed(error, () => (resumed ? void this.create(null, true) : this.confirm()));
+    }
     // A decided refusal: the next try is a new attempt.
     this.attempt = null;
+    clearPending();
     const fields = error.fieldErrors ?? [];
     const phone = fields.find((f) => f.pointer === '/body/receiptPhone');
-    if (phone) {
+    if (phone && !resumed) {
       this.phoneError = clean(phone.detail);
       this.go('method');
       this.pendingFocus = 'iq-phone-input';
@@ -563,7 +608,7 @@ export class IqPaymentForm extends IqElement {
           : 'server';
     this.fail({ kind }, error);
     // Someone (another tab) is paying it, or it is gone: show the list as it is now.
-    if (taken) void this.load().then(() => this.fail({ kind }));
+    if (taken || resumed) void this.load().then(() => this.fail({ kind }));
   }
 
   private send(popup: GatewayWindow | null, payment: Payment): void {
@@ -584,6 +629,40 @@ export class IqPaymentForm extends IqElement {
     popup.location.replace(payment.redirectUrl);
     this.go('awaiting');
     this.watch();
+  }
+
+  /**
+   * Cancels a payment in progress (one the gateway has not authorised: nothing is charged) and
+   * starts again with its bills chosen. If it was decided meanwhile, shows how.
+   */
+  private async cancel(id: string): Promise<void> {
+    const client = this.clientOrFail();
+    if (!client || this.busy) return;
+    this.busy = true;
+    try {
+      const payment = unwrap(
+        await client.payments.POST('/payments/{paymentId}/cancel', {
+          params: { path: { paymentId: id } },
+        }),
+      );
+      clearPending();
+      this.stopWatching();
+      this.popup?.close();
+      this.attempt = this.payment = null;
+      if (this.once(id)) this.dispatchEvent(new IqPaymentCancelledEvent(id));
+      this.selected = payment.payableIds;
+      await this.load();
+      this.announcement = this.notice = msg(
+        'The payment was cancelled: nothing was charged. You can pay again.',
+        { id: 'payment.cancelled' },
+      );
+    } catch (error) {
+      // Decided meanwhile (409), or not this citizen's (404): show what the service says.
+      if (isEServicesError(error) && [404, 409].includes(error.status)) await this.resume(id);
+      else this.failed(error, () => void this.cancel(id));
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** Opens the same payment's page again (never a new payment). */
@@ -828,9 +907,10 @@ export class IqPaymentForm extends IqElement {
 
   private renderItem(p: Payable, choose: boolean): TemplateResult {
     const processing = p.status !== 'unpaid';
+    const pending = p.pendingPayment;
     const due = this.format.date(p.dueDate);
     const body = html`
-      <span class="title"><bdi>${clean(p.title)}</bdi></span>
+      <span class="title" id="t-${p.id}"><bdi>${clean(p.title)}</bdi></span>
       <span class="muted"><bdi>${clean(p.issuer.name)}</bdi></span>
       <span class="amount">${this.format.iqd(p.amount)}</span>
       <span class="muted">${msg(str`Due ${due}`, { id: 'payment.due' })}</span>
@@ -856,6 +936,19 @@ export class IqPaymentForm extends IqElement {
             </label>`
           : body
       }
+      ${
+        pending
+          ? html`<div class="actions">
+              ${this.buttons(
+                [
+                  [this.reopenText(), () => void this.resume(pending.id, this.openWindow())],
+                  this.cancelAction(pending.id),
+                ],
+                `t-${p.id}`,
+              )}
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -866,8 +959,8 @@ export class IqPaymentForm extends IqElement {
     </ul>`;
   }
 
-  /** The buttons of a view: the primary one first, then an optional secondary one. */
-  private actions(primary: [string, () => void], secondary?: [string, () => void]): TemplateResult {
+  /** The buttons of a view: the primary one first, then the secondary ones. */
+  private actions(primary: Action, ...secondary: Action[]): TemplateResult {
     return html`<div class="actions" part="actions">
       <button
         type="button"
@@ -877,14 +970,27 @@ export class IqPaymentForm extends IqElement {
       >
         ${primary[0]}
       </button>
-      ${
-        secondary
-          ? html`<button type="button" class="secondary" @click=${secondary[1]}>
-              ${secondary[0]}
-            </button>`
-          : nothing
-      }
+      ${this.buttons(secondary)}
     </div>`;
+  }
+
+  /** Secondary buttons; `about` is the id of what they act on (a bill's title), for screen readers. */
+  private buttons(list: Action[], about?: string): TemplateResult[] {
+    return list.map(
+      ([text, act]) =>
+        html`<button
+          type="button"
+          class="secondary"
+          aria-describedby=${about ?? nothing}
+          @click=${act}
+        >
+          ${text}
+        </button>`,
+    );
+  }
+
+  private cancelAction(id: string): Action {
+    return [msg('Cancel and start again', { id: 'payment.cancel' }), () => void this.cancel(id)];
   }
 
   private renderSelect(): TemplateResult {
@@ -905,6 +1011,10 @@ export class IqPaymentForm extends IqElement {
       <p class="total" part="total">${this.totalText()}</p>
       ${this.actions([this.continueText(), () => void this.toMethods()])}
     `;
+  }
+
+  private reopenText(): string {
+    return msg('Reopen the payment page', { id: 'payment.reopen' });
   }
 
   private continueText(): string {
@@ -991,7 +1101,14 @@ export class IqPaymentForm extends IqElement {
             : msg(str`Confirm and pay ${total}`, { id: 'payment.confirm' }),
           () => this.confirm(),
         ],
-        [this.backText(), () => this.go('method')],
+        [
+          this.backText(),
+          () => {
+            // Not confirmed after all: a reload shows the list (and any payment that exists).
+            clearPending();
+            this.go('method');
+          },
+        ],
       )}
     `;
   }
@@ -1006,7 +1123,8 @@ export class IqPaymentForm extends IqElement {
       </p>
       ${this.actions(
         [msg('Check again', { id: 'payment.check' }), () => void this.check()],
-        [msg('Reopen the payment page', { id: 'payment.reopen' }), () => this.reopen()],
+        [this.reopenText(), () => this.reopen()],
+        this.cancelAction(this.payment?.id ?? ''),
       )}
     `;
   }

@@ -12,7 +12,7 @@ import { createEServicesClient } from '@iq-eservices/api';
 import '../../define/payment-form.js';
 import type { IqPaymentForm } from '../payment-form.js';
 import type { GatewayNavigator, GatewayWindow } from '../gateway.js';
-import { PENDING_KEY } from '../attempt.js';
+import { ATTEMPT_KEY, PENDING_KEY } from '../attempt.js';
 import { signIn as signInAs, until, useSandbox } from '../../test/helpers.js';
 import { getLocale } from '../../core/localization.js';
 
@@ -38,6 +38,65 @@ export async function otherBrowser(sandbox: Sandbox, citizenId: string): Promise
   });
   await signIn(sandbox, client, citizenId);
   return client;
+}
+
+/**
+ * The client of a page that is about to be reloaded, signed in as `citizenId`. `kill()` is the
+ * reload: from then on no answer reaches the page's script (its requests may still reach the
+ * sandbox, which then acts on them), as when the page that sent them is gone. `dieOnAnswer`
+ * reloads the page at the very moment `createPayment`'s answer, or its failure, arrives; `hold`
+ * keeps its requests on the way until `release()`.
+ */
+export async function pageClient(sandbox: Sandbox, citizenId = 'cit_01') {
+  const base = createSandboxFetch(sandbox);
+  const never = new Promise<never>(() => undefined);
+  const page = {
+    client: null as unknown as EServicesClient,
+    /** createPayment requests that left the page. */
+    creates: 0,
+    dead: false,
+    dieOnAnswer: false,
+    /** While true, createPayment requests wait on the way (in flight) until `release()`. */
+    hold: false,
+    held: [] as (() => void)[],
+    kill() {
+      page.dead = true;
+    },
+    release() {
+      for (const go of page.held.splice(0)) go();
+    },
+  };
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    if (page.dead) return never;
+    let request = new Request(input, init);
+    const create = request.method === 'POST' && request.url.endsWith('/payments/v1/payments');
+    if (create) page.creates += 1;
+    if (create && page.hold) {
+      await new Promise<void>((go) => page.held.push(go));
+      // On the network, a request outlives the page (and its client's timeout) that sent it.
+      request = new Request(request, { signal: null });
+    }
+    const settle = () => {
+      if (create && page.dieOnAnswer) page.kill();
+      return page.dead;
+    };
+    try {
+      const response = await base(request);
+      return settle() ? never : response;
+    } catch (error) {
+      if (settle()) return never;
+      throw error;
+    }
+  };
+  page.client = createEServicesClient({
+    baseUrl: 'http://sandbox.localhost',
+    fetch,
+    locale: () => getLocale(),
+    retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 },
+    timeoutMs: 2000,
+  });
+  await signIn(sandbox, page.client, citizenId);
+  return page;
 }
 
 /** A window the fake navigator "opened": records where it was sent. */
@@ -226,4 +285,4 @@ export function stored(): { session: Record<string, string>; local: number } {
   return { session, local: localStorage.length };
 }
 
-export { PENDING_KEY };
+export { ATTEMPT_KEY, PENDING_KEY };

@@ -6,6 +6,8 @@ export const templates = {
   'payment.amount-differs': str`المبلغ المسجّل لدى الجهة هو ${0}، وهو المبلغ الذي ستدفعه.`,
   'payment.awaiting': str`أكمل دفع مبلغ ${0} في صفحة الدفع التي فُتحت.`,
   'payment.back': `رجوع`,
+  'payment.cancel': `ألغِ الدفع وابدأ من جديد`,
+  'payment.cancelled': `أُلغيت عملية الدفع ولم يُخصم أي مبلغ. يمكنك الدفع من جديد.`,
   'payment.check': `تحقّق مرة أخرى`,
   'payment.confirm': str`تأكيد ودفع ${0}`,
   'payment.continue': `متابعة`,

@@ -6,6 +6,8 @@ export const templates = {
   'payment.amount-differs': str`بڕی تۆمارکراو ${0}ـە، ئەوە ئەو بڕەیە کە دەیدەیت.`,
   'payment.awaiting': str`پارەدانی ${0} لە پەڕەی پارەدانەکە کە کرایەوە تەواو بکە.`,
   'payment.back': `گەڕانەوە`,
+  'payment.cancel': `هەڵیبوەشێنەوە و لە سەرەتاوە دەست پێبکەرەوە`,
+  'payment.cancelled': `پارەدانەکە هەڵوەشایەوە و هیچ پارەیەک نەبڕدرا. دەتوانیت دووبارە پارە بدەیت.`,
   'payment.check': `دووبارە بپشکنە`,
   'payment.confirm': str`پشتڕاستکردنەوە و پارەدانی ${0}`,
   'payment.continue': `بەردەوامبوون`,
