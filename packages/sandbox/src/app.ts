@@ -16,6 +16,7 @@ import { identityService } from './services/identity.js';
 import { rationCardService } from './services/ration-card.js';
 import { socialProtectionService } from './services/social-protection.js';
 import { paymentsService } from './services/payments.js';
+import { BodyTooLarge, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, readBody } from './body-limit.js';
 import type { Citizen } from './data/citizens.js';
 import type {
   CookieOptions,
@@ -185,17 +186,30 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     app.on(route.method, route.path, async (c) => {
       const base = await baseContext(c, serviceName);
       const session = resolveSession(c, base).session;
-      const response = await route.handler({
-        ...base,
-        path: c.req.param() as Record<string, string>,
-        query: Object.fromEntries(new URL(c.req.url).searchParams),
-        form: async () => {
-          const data = await c.req.raw.formData();
-          return Object.fromEntries([...data].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-        },
-        session,
-        citizen: session ? (state.citizens.find((x) => x.id === session.citizenId) ?? null) : null,
-      });
+      let response: Response;
+      try {
+        response = await route.handler({
+          ...base,
+          path: c.req.param() as Record<string, string>,
+          query: Object.fromEntries(new URL(c.req.url).searchParams),
+          form: async () => {
+            const bytes = await readBody(c.req.raw, JSON_BODY_LIMIT);
+            const data = await new Response(bytes, {
+              headers: { 'Content-Type': c.req.header('content-type') ?? '' },
+            }).formData();
+            return Object.fromEntries(
+              [...data].map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+            );
+          },
+          session,
+          citizen: session
+            ? (state.citizens.find((x) => x.id === session.citizenId) ?? null)
+            : null,
+        });
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return finish(base, tooLarge(base));
+        throw error;
+      }
       changed();
       return finish(base, response);
     });
@@ -210,7 +224,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     app.put('/__sandbox/scenario', async (c) => {
       let scenario: Scenario;
       try {
-        scenario = (await c.req.json()) as Scenario;
+        const bytes = await readBody(c.req.raw, JSON_BODY_LIMIT);
+        scenario = JSON.parse(new TextDecoder().decode(bytes)) as Scenario;
         faults.set(scenario);
       } catch {
         return Response.json(
@@ -336,6 +351,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     });
   }
 
+  /**
+   * 413 for a body over its limit. The connection is closed after it, so that a server does not
+   * read on what the client keeps sending.
+   */
+  function tooLarge(base: Base): Response {
+    return problemResponse(base, 413, 'request.too-large', { headers: { Connection: 'close' } });
+  }
+
   function finish(base: Base, response: Response): Response {
     const headers = new Headers(response.headers);
     headers.set('X-Request-Id', base.requestId);
@@ -442,11 +465,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       errors.push(...toFieldErrors(op.validateHeaders.errors, '/header', headerValues, base.lang));
     }
 
+    let bytes = new Uint8Array(0);
+    if (op.bodyType) {
+      try {
+        bytes = await readBody(
+          c.req.raw,
+          op.bodyType === 'multipart' ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT,
+        );
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return finish(base, tooLarge(base));
+        throw error;
+      }
+    }
     let body: unknown = undefined;
     let rawBody = '';
     let fingerprintBody = '';
     if (op.bodyType === 'json') {
-      rawBody = await c.req.raw.text();
+      rawBody = new TextDecoder().decode(bytes);
       const type = c.req.header('content-type') ?? '';
       if (rawBody.length === 0) {
         if (op.bodyRequired)
@@ -470,7 +505,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     } else if (op.bodyType === 'multipart') {
       let form: FormData;
       try {
-        form = await c.req.raw.formData();
+        form = await new Response(bytes, {
+          headers: { 'Content-Type': c.req.header('content-type') ?? '' },
+        }).formData();
       } catch {
         return finish(base, base.problem(400, 'request.malformed'));
       }

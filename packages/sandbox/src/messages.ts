@@ -17,6 +17,11 @@ export const problemTitles: Record<string, Localized> = {
     ckb: 'داواکارییەکە نەخوێندرایەوە',
     en: 'The request could not be read',
   },
+  'request.too-large': {
+    ar: 'حجم الطلب أكبر من المسموح',
+    ckb: 'قەبارەی داواکارییەکە لە سنووری ڕێگەپێدراو زیاترە',
+    en: 'The request is too large',
+  },
   'auth.required': {
     ar: 'يجب تسجيل الدخول',
     ckb: 'پێویستە بچیتە ژوورەوە',

@@ -1,21 +1,24 @@
 // Requests that are not what the contract says: each gets a documented 4xx problem, never a 5xx.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestSandbox, problemOf, signIn } from './helpers.js';
+import { SAMPLE_FILES, createTestSandbox, documentForm, problemOf, signIn } from './helpers.js';
 import { contracts } from '../src/generated/contracts.js';
+import { JSON_BODY_LIMIT } from '../src/body-limit.js';
+import { UPLOAD_POLICY } from '../src/index.js';
 import { compileContract, responseValidator, type CompiledOperation } from '../src/validation.js';
 
 /** Every operation of every contract, compiled, with the path it is mounted at. */
+let compiled: { service: string; url: string; op: CompiledOperation }[] | undefined;
 function contractOperations(): { service: string; url: string; op: CompiledOperation }[] {
-  return Object.entries(contracts).flatMap(([service, doc]) => {
-    const compiled = compileContract(service, doc);
-    return compiled.operations.map((op) => ({
+  return (compiled ??= Object.entries(contracts).flatMap(([service, doc]) => {
+    const contract = compileContract(service, doc);
+    return contract.operations.map((op) => ({
       service,
       // Path parameters get a placeholder: the body is checked whatever they are.
-      url: compiled.basePath + op.path.replace(/\{[^}]+\}/g, 'x1'),
+      url: contract.basePath + op.path.replace(/\{[^}]+\}/g, 'x1'),
       op,
     }));
-  });
+  }));
 }
 
 /** Fails unless `status` is documented for `op` and `body` matches the documented schema. */
@@ -66,4 +69,79 @@ test('every operation with a body answers JSON that is not what its schema says 
     [],
     'no request of this test got a 5xx',
   );
+});
+
+test('every operation with a body documents 413 request.too-large', () => {
+  const missing = contractOperations()
+    .filter(({ op }) => op.bodyType !== null && op.responses['413'] === undefined)
+    .map(({ op }) => op.operationId);
+  assert.deepEqual(missing, []);
+});
+
+test('a JSON body over 64 KiB gets 413 request.too-large and changes nothing', async () => {
+  const env = createTestSandbox();
+  const me = await signIn(env);
+  const drafts = () => JSON.stringify(env.sandbox.state.socialProtection.drafts);
+  const before = drafts();
+  const response = await me.request('/social-protection/v1/update-requests', {
+    method: 'POST',
+    json: { kind: 'beneficiary-update', padding: 'x'.repeat(JSON_BODY_LIMIT) },
+  });
+  assert.equal(response.status, 413);
+  const problem = await problemOf(response);
+  assert.equal(problem.code, 'request.too-large');
+  assertDocumented(
+    contractOperations().find(({ op }) => op.operationId === 'createUpdateRequest')!.op,
+    413,
+    problem,
+    'createUpdateRequest',
+  );
+  assert.equal(drafts(), before);
+});
+
+test('a body that never ends is read only up to the limit, then cancelled', async () => {
+  const env = createTestSandbox();
+  let pulled = 0;
+  let cancelled = false;
+  const chunk = new TextEncoder().encode(`{"method":"phone","phone":"${' '.repeat(4000)}`);
+  // Endless as far as a limit-respecting reader can tell; it stops at 16 MiB so that a reader
+  // without a limit fails this test instead of exhausting the machine's memory.
+  const endless = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= 16 * 1024 * 1024) return controller.close();
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  const response = await env.fetch('http://sandbox.localhost/identity/v1/sign-in', {
+    method: 'POST',
+    body: endless,
+    headers: { 'Content-Type': 'application/json' },
+    duplex: 'half',
+  } as RequestInit);
+  assert.equal(response.status, 413);
+  assert.equal((await problemOf(response)).code, 'request.too-large');
+  assert.equal(cancelled, true, 'the sandbox stopped reading');
+  assert.ok(pulled <= JSON_BODY_LIMIT + 4 * chunk.byteLength, `pulled ${pulled} bytes`);
+});
+
+test('an upload of exactly the policy’s maxBytes still fits, with its multipart framing', async () => {
+  const env = createTestSandbox();
+  const me = await signIn(env);
+  const created = await me.request('/social-protection/v1/update-requests', {
+    method: 'POST',
+    json: { kind: 'beneficiary-update' },
+  });
+  const { id } = (await created.json()) as { id: string };
+  const file = new Uint8Array(UPLOAD_POLICY.maxBytes);
+  file.set(SAMPLE_FILES.pdf);
+  const name = `${'بطاقة'.repeat(30)}.pdf`;
+  const response = await me.request(`/social-protection/v1/update-requests/${id}/documents`, {
+    method: 'POST',
+    body: documentForm('national-card', file, name, 'application/pdf'),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
 });

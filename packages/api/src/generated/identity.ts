@@ -302,14 +302,15 @@ export interface components {
         MaskedMobileNumber: string;
         /**
          * @description Stable machine code of a problem. Clients branch on it, never on `title` or `status`.
-         *     Known codes: `validation.failed`, `request.malformed`, `auth.required`, `auth.token-expired`,
-         *     `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`, `identity.locked`, `otp.invalid`,
-         *     `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`, `rate-limited`,
-         *     `idempotency.key-reused`, `idempotency.in-progress`, `draft.version-conflict`,
-         *     `draft.not-editable`, `document.type-not-allowed`, `document.too-large`,
-         *     `document.limit-reached`, `payment.method-unavailable`, `payment.amount-out-of-range`,
-         *     `payment.payable-not-found`, `payment.payable-already-paid`, `payment.not-completed`,
-         *     `payment.signature-invalid`, `server.error`, `service.unavailable`.
+         *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
+         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`,
+         *     `identity.locked`, `otp.invalid`, `otp.expired`, `otp.resend-too-early`,
+         *     `challenge.not-found`, `not-found`, `rate-limited`, `idempotency.key-reused`,
+         *     `idempotency.in-progress`, `draft.version-conflict`, `draft.not-editable`,
+         *     `document.type-not-allowed`, `document.too-large`, `document.limit-reached`,
+         *     `payment.method-unavailable`, `payment.amount-out-of-range`, `payment.payable-not-found`,
+         *     `payment.payable-already-paid`, `payment.not-completed`, `payment.signature-invalid`,
+         *     `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;
@@ -414,6 +415,30 @@ export interface components {
                  *       "title": "تعذرت قراءة الطلب",
                  *       "status": 400,
                  *       "code": "request.malformed",
+                 *       "requestId": "req_01HZX3J6W8K9ABCDEF"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body is larger than the operation accepts (`request.too-large`): 64 KiB for a JSON
+         *     body; for an upload, the upload policy's `maxBytes` plus 64 KiB for the multipart framing.
+         *     A `Content-Length` over the limit is refused before the body is read; a body sent without
+         *     one is read until it passes the limit. The connection is closed after the answer.
+         */
+        ContentTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://eservices.gov.iq/problems/request-too-large",
+                 *       "title": "حجم الطلب أكبر من المسموح",
+                 *       "status": 413,
+                 *       "code": "request.too-large",
                  *       "requestId": "req_01HZX3J6W8K9ABCDEF"
                  *     }
                  */
@@ -614,6 +639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             423: components["responses"]["Locked"];
             429: components["responses"]["TooManyRequests"];
@@ -696,6 +722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["ContentTooLarge"];
             /** @description The code is wrong (`otp.invalid`, with `attemptsLeft`) or not a code at all (`validation.failed`). */
             422: {
                 headers: {
@@ -968,6 +995,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             "5XX": components["responses"]["ServerError"];
         };

@@ -674,14 +674,15 @@ export interface components {
         MobileNumber: string;
         /**
          * @description Stable machine code of a problem. Clients branch on it, never on `title` or `status`.
-         *     Known codes: `validation.failed`, `request.malformed`, `auth.required`, `auth.token-expired`,
-         *     `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`, `identity.locked`, `otp.invalid`,
-         *     `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`, `rate-limited`,
-         *     `idempotency.key-reused`, `idempotency.in-progress`, `draft.version-conflict`,
-         *     `draft.not-editable`, `document.type-not-allowed`, `document.too-large`,
-         *     `document.limit-reached`, `payment.method-unavailable`, `payment.amount-out-of-range`,
-         *     `payment.payable-not-found`, `payment.payable-already-paid`, `payment.not-completed`,
-         *     `payment.signature-invalid`, `server.error`, `service.unavailable`.
+         *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
+         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`,
+         *     `identity.locked`, `otp.invalid`, `otp.expired`, `otp.resend-too-early`,
+         *     `challenge.not-found`, `not-found`, `rate-limited`, `idempotency.key-reused`,
+         *     `idempotency.in-progress`, `draft.version-conflict`, `draft.not-editable`,
+         *     `document.type-not-allowed`, `document.too-large`, `document.limit-reached`,
+         *     `payment.method-unavailable`, `payment.amount-out-of-range`, `payment.payable-not-found`,
+         *     `payment.payable-already-paid`, `payment.not-completed`, `payment.signature-invalid`,
+         *     `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;
@@ -979,6 +980,30 @@ export interface components {
                  *       "title": "رمز الحماية غير صالح",
                  *       "status": 403,
                  *       "code": "auth.csrf-invalid",
+                 *       "requestId": "req_01HZX3J6W8K9ABCDEF"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body is larger than the operation accepts (`request.too-large`): 64 KiB for a JSON
+         *     body; for an upload, the upload policy's `maxBytes` plus 64 KiB for the multipart framing.
+         *     A `Content-Length` over the limit is refused before the body is read; a body sent without
+         *     one is read until it passes the limit. The connection is closed after the answer.
+         */
+        ContentTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://eservices.gov.iq/problems/request-too-large",
+                 *       "title": "حجم الطلب أكبر من المسموح",
+                 *       "status": 413,
+                 *       "code": "request.too-large",
                  *       "requestId": "req_01HZX3J6W8K9ABCDEF"
                  *     }
                  */
@@ -1514,6 +1539,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
@@ -1651,6 +1677,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
@@ -1714,6 +1741,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
@@ -1825,6 +1853,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
