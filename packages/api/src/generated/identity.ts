@@ -360,7 +360,8 @@ export interface components {
             currentVersion?: number;
         };
         /**
-         * @description A person's full name as written on the national card. No bidirectional control characters.
+         * @description A person's full name as written on the national card. No control or bidirectional control
+         *     characters, no `<` or `>`, no lone surrogates.
          * @example علي حسين كاظم
          */
         PersonName: string;

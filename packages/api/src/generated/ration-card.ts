@@ -651,7 +651,8 @@ export interface components {
          */
         LanguageCode: "ar" | "ckb" | "en";
         /**
-         * @description A person's full name as written on the national card. No bidirectional control characters.
+         * @description A person's full name as written on the national card. No control or bidirectional control
+         *     characters, no `<` or `>`, no lone surrogates.
          * @example علي حسين كاظم
          */
         PersonName: string;
@@ -758,7 +759,10 @@ export interface components {
          * @example 3
          */
         DraftVersion: number;
-        /** @description Free text. Bidirectional control characters and other control characters are rejected. */
+        /**
+         * @description Free text. Bidirectional control characters, other control characters and lone surrogates
+         *     (ill-formed UTF-16) are rejected.
+         */
         PlainText: string;
         /**
          * @description What a supporting document proves.

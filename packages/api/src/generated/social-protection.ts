@@ -528,7 +528,8 @@ export interface components {
          */
         RequestId: string;
         /**
-         * @description A person's full name as written on the national card. No bidirectional control characters.
+         * @description A person's full name as written on the national card. No control or bidirectional control
+         *     characters, no `<` or `>`, no lone surrogates.
          * @example علي حسين كاظم
          */
         PersonName: string;
@@ -544,7 +545,10 @@ export interface components {
          * @enum {string}
          */
         GovernorateCode: "IQ-BG" | "IQ-BA" | "IQ-NI" | "IQ-AR" | "IQ-SU" | "IQ-DA" | "IQ-KI" | "IQ-DI" | "IQ-AN" | "IQ-BB" | "IQ-KA" | "IQ-NA" | "IQ-WA" | "IQ-SD" | "IQ-QA" | "IQ-MA" | "IQ-DQ" | "IQ-MU" | "IQ-HA";
-        /** @description Free text. Bidirectional control characters and other control characters are rejected. */
+        /**
+         * @description Free text. Bidirectional control characters, other control characters and lone surrogates
+         *     (ill-formed UTF-16) are rejected.
+         */
         PlainText: string;
         /**
          * @description An Iraqi mobile number in E.164 form (`+9647` and nine digits).
