@@ -42,11 +42,6 @@ export const problemTitles: Record<string, Localized> = {
     ckb: 'ڕێگەپێنەدراوە',
     en: 'Not allowed',
   },
-  'identity.unknown': {
-    ar: 'لا يوجد حساب بهذا الرقم',
-    ckb: 'هیچ هەژمارێک بەم ژمارەیە نییە',
-    en: 'No account matches this number',
-  },
   'identity.locked': {
     ar: 'تم إيقاف تسجيل الدخول مؤقتاً',
     ckb: 'چوونەژوورەوە بۆ ماوەیەک ڕاگیراوە',

@@ -53,7 +53,7 @@ test('inside a browser page the sandbox answers the client as a fetch: sign-in, 
     name: 'هەژار ئەحمەد محەمەد',
     members: 7,
     document: 'application/pdf',
-    unknownTitle: 'هیچ هەژمارێک بەم ژمارەیە نییە',
+    unknownTitle: 'کۆدی پشتڕاستکردنەوە هەڵەیە',
     network: 'network.error',
     violations: 0,
   });

@@ -651,6 +651,31 @@ test('hostile return URLs and receipt phones are refused with 422 and nothing is
   assertNoViolations(env.sandbox);
 });
 
+test('payment ids and hosted-page tokens are random: not derivable from the published secret', async () => {
+  const { env, user } = await setup();
+  const other = await setup();
+  const body = { payableIds: [PASSPORT], method: 'qi-card', returnUrl: RETURN_URL };
+  const payment = await createOk(user, body);
+  const elsewhere = await createOk(other.user, body);
+  assert.match(payment.id, /^pay_[0-9a-f]{32}$/);
+  assert.notEqual(payment.id, elsewhere.id, 'two sandboxes do not count alike');
+  const session = new URL(payment.redirectUrl).searchParams.get('session') ?? '';
+  assert.match(session, /^[0-9a-f]{64}$/);
+  // What the token used to be: an HMAC over the payment id with the published gateway secret.
+  const derived = createHmac('sha256', GATEWAY_NOTIFICATION_SECRET)
+    .update(`session:${payment.id}`)
+    .digest('hex');
+  assert.notEqual(session, derived);
+  const url = new URL(payment.redirectUrl);
+  url.searchParams.set('session', derived);
+  assert.equal((await env.fetch(url.href)).status, 404, 'a derived token opens nothing');
+  assert.equal((await env.fetch(payment.redirectUrl)).status, 200);
+  // The way back answers without a session: an id that is not guessed finds nothing.
+  const guessed = await env.fetch(`${BASE_URL}/payments/v1/payments/pay_000001/return`);
+  assert.equal(guessed.status, 404);
+  assertNoViolations(env.sandbox);
+});
+
 test('the hosted page escapes everything it shows, loads no script or inline style, and needs its session', async () => {
   const { env, user } = await setup();
   const hostile = '<script>alert(1)</script>"\'&<img src=x onerror=alert(1)>';

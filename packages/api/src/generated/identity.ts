@@ -20,7 +20,13 @@ export interface paths {
         /**
          * Start sign-in and send a one-time code
          * @description Looks the citizen up by national card number or mobile number and sends a one-time code by
-         *     SMS to the mobile number on record. At most five starts per citizen in fifteen minutes.
+         *     SMS to the mobile number on record. At most five starts per number in fifteen minutes.
+         *
+         *     The answer never tells whether a number belongs to a citizen: a number no citizen has gets
+         *     the same `201` (same body shape, a plausible masked destination, same headers), the same
+         *     rate limit and the same lock-out. No code is sent, so verifying it fails as a wrong code
+         *     does (`otp.invalid`, then `identity.locked`). The citizen who typed a wrong number sees
+         *     that the masked destination is not their phone.
          */
         post: operations["startSignIn"];
         delete?: never;
@@ -44,7 +50,7 @@ export interface paths {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -56,7 +62,8 @@ export interface paths {
          * Verify the one-time code and open a session
          * @description A wrong code uses one attempt (`otp.invalid` with `attemptsLeft`); after the last one,
          *     sign-in is locked for fifteen minutes (`identity.locked` with `lockedUntil`). An expired code
-         *     gets `otp.expired`: ask for a new one with `resendSignInCode`.
+         *     gets `otp.expired`: ask for a new one with `resendSignInCode`. For a number no citizen has,
+         *     every code is wrong.
          */
         post: operations["verifySignIn"];
         delete?: never;
@@ -80,7 +87,7 @@ export interface paths {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -210,6 +217,7 @@ export interface components {
         };
         /** @description A pending sign-in waiting for its one-time code. */
         Challenge: {
+            /** @description Random and unguessable (at least 128 bits), since with the code it is all that verifying needs. */
             challengeId: string;
             /** @enum {string} */
             channel: "sms";
@@ -303,14 +311,13 @@ export interface components {
         /**
          * @description Stable machine code of a problem. Clients branch on it, never on `title` or `status`.
          *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
-         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`,
-         *     `identity.locked`, `otp.invalid`, `otp.expired`, `otp.resend-too-early`,
-         *     `challenge.not-found`, `not-found`, `rate-limited`, `idempotency.key-reused`,
-         *     `idempotency.in-progress`, `draft.version-conflict`, `draft.not-editable`,
-         *     `document.type-not-allowed`, `document.too-large`, `document.limit-reached`,
-         *     `payment.method-unavailable`, `payment.amount-out-of-range`, `payment.payable-not-found`,
-         *     `payment.payable-already-paid`, `payment.not-completed`, `payment.signature-invalid`,
-         *     `server.error`, `service.unavailable`.
+         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.locked`,
+         *     `otp.invalid`, `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`,
+         *     `rate-limited`, `idempotency.key-reused`, `idempotency.in-progress`,
+         *     `draft.version-conflict`, `draft.not-editable`, `document.type-not-allowed`,
+         *     `document.too-large`, `document.limit-reached`, `payment.method-unavailable`,
+         *     `payment.amount-out-of-range`, `payment.payable-not-found`, `payment.payable-already-paid`,
+         *     `payment.not-completed`, `payment.signature-invalid`, `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;
@@ -555,7 +562,7 @@ export interface components {
     parameters: {
         /**
          * @description The `challengeId` returned by `startSignIn`.
-         * @example chl_000001
+         * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
          */
         ChallengeId: string;
         /**
@@ -608,7 +615,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "challengeId": "chl_000001",
+                     *       "challengeId": "chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b",
                      *       "channel": "sms",
                      *       "maskedDestination": "+96477*****567",
                      *       "codeLength": 6,
@@ -622,24 +629,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description No citizen has this number (`identity.unknown`). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://eservices.gov.iq/problems/identity-unknown",
-                     *       "title": "لا يوجد حساب بهذا الرقم",
-                     *       "status": 404,
-                     *       "code": "identity.unknown",
-                     *       "requestId": "req_01HZX3J6W8K9ABCDEF"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             423: components["responses"]["Locked"];
@@ -662,7 +651,7 @@ export interface operations {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -763,7 +752,7 @@ export interface operations {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -779,7 +768,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "challengeId": "chl_000001",
+                     *       "challengeId": "chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b",
                      *       "channel": "sms",
                      *       "maskedDestination": "+96477*****567",
                      *       "codeLength": 6,

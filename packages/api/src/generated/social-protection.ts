@@ -563,14 +563,13 @@ export interface components {
         /**
          * @description Stable machine code of a problem. Clients branch on it, never on `title` or `status`.
          *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
-         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`,
-         *     `identity.locked`, `otp.invalid`, `otp.expired`, `otp.resend-too-early`,
-         *     `challenge.not-found`, `not-found`, `rate-limited`, `idempotency.key-reused`,
-         *     `idempotency.in-progress`, `draft.version-conflict`, `draft.not-editable`,
-         *     `document.type-not-allowed`, `document.too-large`, `document.limit-reached`,
-         *     `payment.method-unavailable`, `payment.amount-out-of-range`, `payment.payable-not-found`,
-         *     `payment.payable-already-paid`, `payment.not-completed`, `payment.signature-invalid`,
-         *     `server.error`, `service.unavailable`.
+         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.locked`,
+         *     `otp.invalid`, `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`,
+         *     `rate-limited`, `idempotency.key-reused`, `idempotency.in-progress`,
+         *     `draft.version-conflict`, `draft.not-editable`, `document.type-not-allowed`,
+         *     `document.too-large`, `document.limit-reached`, `payment.method-unavailable`,
+         *     `payment.amount-out-of-range`, `payment.payable-not-found`, `payment.payable-already-paid`,
+         *     `payment.not-completed`, `payment.signature-invalid`, `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;

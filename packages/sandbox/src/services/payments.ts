@@ -14,6 +14,7 @@ import {
 import { fieldError } from '../messages.js';
 import type { SandboxState } from '../state.js';
 import type { ExtraRoute, FieldError, Lang, OperationContext, ServiceModule } from '../types.js';
+import { processMac, randomId } from '../secrets.js';
 import {
   GATEWAY_CSS,
   needsOtp,
@@ -26,8 +27,9 @@ import {
 
 /**
  * The secret the simulated gateways share with the service. Notifications carry
- * `X-Gateway-Signature: hex(HMAC-SHA256(secret, raw body))`; the hosted pages' session tokens and
- * return signatures are HMACs with it too. A sandbox value, published on purpose.
+ * `X-Gateway-Signature: hex(HMAC-SHA256(secret, raw body))`; the return signatures are HMACs with
+ * it too. A sandbox value, published on purpose so that tests can play the gateway; the hosted
+ * pages' session tokens do not use it.
  */
 export const GATEWAY_NOTIFICATION_SECRET = 'iq-eservices-sandbox-gateway-secret';
 
@@ -62,9 +64,13 @@ function sameSecret(given: string, expected: string): boolean {
   return diff === 0;
 }
 
-/** The token that opens a payment's hosted page; without it the page answers 404. */
+/**
+ * The token that opens a payment's hosted page; without it the page answers 404. An HMAC with the
+ * process secret: no one else can compute it, and it changes when the sandbox restarts (the
+ * payment's `redirectUrl`, read again, carries the new one).
+ */
 function gatewaySession(paymentId: string): Promise<string> {
-  return signGatewayPayload(`session:${paymentId}`);
+  return processMac(`gateway-session:${paymentId}`);
 }
 
 // ---- ledger -----------------------------------------------------------------------------------
@@ -414,7 +420,8 @@ async function createPayment(ctx: OperationContext): Promise<Response> {
 
     const fee = methodFee(method, amount);
     const payment: PaymentRecord = {
-      id: ctx.nextId('pay'),
+      // Random: `returnFromGateway` answers without a session, so ids must not be guessable.
+      id: randomId('pay'),
       citizenId: citizen.id,
       status: 'awaiting-confirmation',
       payableIds: payables.map((p) => p.id),
@@ -642,7 +649,7 @@ async function submitGatewayPage(ctx: ExtraContext): Promise<Response> {
     ) {
       return gatewayPage(ctx, payment, 422, 'رمز التحقق غير صحيح. حاول مرة أخرى.');
     }
-    const reference = `${payment.method === 'qi-card' ? 'QI' : payment.method === 'zaincash' ? 'ZC' : 'FIB'}-${payment.id.slice(4).toUpperCase()}`;
+    const reference = `${payment.method === 'qi-card' ? 'QI' : payment.method === 'zaincash' ? 'ZC' : 'FIB'}-${payment.id.slice(4, 16).toUpperCase()}`;
     decide(ctx.state, payment, OUTCOME_DECISIONS[outcome], ctx.now, reference, ctx.nextReference);
   }
   if (payment.status === 'awaiting-confirmation') return gatewayPage(ctx, payment, 422);
