@@ -156,6 +156,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const operations: { service: ServiceName; operationId: string; implemented: boolean }[] = [];
 
+  // Every route and its method, so that a method a path does not have gets 405 with `Allow`.
+  const routes: { pattern: RegExp; method: string }[] = [];
+  const route = (method: string, path: string) => {
+    const source = path
+      .split(/(:[A-Za-z]+)/)
+      .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    routes.push({ pattern: new RegExp(`^${source}$`), method });
+    return path;
+  };
+
   for (const service of services) {
     const doc = contracts[service.name];
     if (!doc) throw new Error(`no contract for ${service.name}`);
@@ -167,8 +178,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         operationId: op.operationId,
         implemented: Boolean(handler),
       });
-      const route = compiled.basePath + op.path.replace(/\{([^}]+)\}/g, ':$1');
-      app.on(op.method.toUpperCase(), route, async (c) => {
+      const path = compiled.basePath + op.path.replace(/\{([^}]+)\}/g, ':$1');
+      app.on(op.method.toUpperCase(), route(op.method.toUpperCase(), path), async (c) => {
         const base = await baseContext(c, service.name);
         try {
           return await runOperation(c, base, op, handler);
@@ -179,16 +190,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         }
       });
     }
-    for (const route of service.extraRoutes ?? []) mountExtra(service.name, route);
+    for (const extra of service.extraRoutes ?? []) mountExtra(service.name, extra);
   }
 
-  function mountExtra(serviceName: ServiceName, route: ExtraRoute) {
-    app.on(route.method, route.path, async (c) => {
+  function mountExtra(serviceName: ServiceName, extra: ExtraRoute) {
+    app.on(extra.method, route(extra.method, extra.path), async (c) => {
       const base = await baseContext(c, serviceName);
       const session = resolveSession(c, base).session;
       let response: Response;
       try {
-        response = await route.handler({
+        response = await extra.handler({
           ...base,
           path: c.req.param() as Record<string, string>,
           query: Object.fromEntries(new URL(c.req.url).searchParams),
@@ -216,12 +227,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
 
   if (options.controls ?? true) {
-    app.post('/__sandbox/reset', () => {
+    app.post(route('POST', '/__sandbox/reset'), () => {
       reset();
       return new Response(null, { status: 204 });
     });
-    app.get('/__sandbox/scenario', () => Response.json(faults.scenario));
-    app.put('/__sandbox/scenario', async (c) => {
+    app.get(route('GET', '/__sandbox/scenario'), () => Response.json(faults.scenario));
+    app.put(route('PUT', '/__sandbox/scenario'), async (c) => {
       let scenario: Scenario;
       try {
         const bytes = await readBody(c.req.raw, JSON_BODY_LIMIT);
@@ -235,7 +246,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       }
       return Response.json(faults.scenario);
     });
-    app.delete('/__sandbox/scenario', () => {
+    app.delete(route('DELETE', '/__sandbox/scenario'), () => {
       faults.clear();
       return new Response(null, { status: 204 });
     });
@@ -247,7 +258,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     console.error('sandbox: unhandled error', error);
     return new Response(null, { status: 500 });
   });
-  app.notFound(async (c) => problemResponse(await baseContext(c, 'identity'), 404, 'not-found'));
+  app.notFound(async (c) => {
+    const base = await baseContext(c, 'identity');
+    const path = new URL(c.req.url).pathname;
+    const methods = new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.size === 0) return finish(base, problemResponse(base, 404, 'not-found'));
+    // A path that exists, asked with a method it does not have (TRACE, PATCH…): 405 and what it has.
+    if (methods.has('GET')) methods.add('HEAD');
+    methods.add('OPTIONS'); // CORS preflights are answered on every path
+    const allow = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) =>
+      methods.has(m),
+    );
+    return finish(
+      base,
+      problemResponse(base, 405, 'method-not-allowed', { headers: { Allow: allow.join(', ') } }),
+    );
+  });
 
   // ---- per-request context -------------------------------------------------------------------
 
@@ -658,7 +684,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return {
     fetch: async (request, env) => {
       const response = await app.fetch(request, env ?? {});
-      return response;
+      // No response may be read as another type than it says (a JSON body as HTML, say).
+      try {
+        response.headers.set('X-Content-Type-Options', 'nosniff');
+        return response;
+      } catch {
+        // Immutable headers (a redirect made with Response.redirect): copy the response.
+        const headers = new Headers(response.headers);
+        headers.set('X-Content-Type-Options', 'nosniff');
+        return new Response(response.body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        });
+      }
     },
     get state() {
       return state;

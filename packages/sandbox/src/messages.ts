@@ -72,6 +72,11 @@ export const problemTitles: Record<string, Localized> = {
     ckb: 'نەدۆزرایەوە',
     en: 'Not found',
   },
+  'method-not-allowed': {
+    ar: 'هذه العملية غير متاحة على هذا العنوان',
+    ckb: 'ئەم کردارە لەسەر ئەم ناونیشانە بەردەست نییە',
+    en: 'This method is not allowed at this address',
+  },
   'rate-limited': {
     ar: 'طلبات كثيرة، حاول لاحقاً',
     ckb: 'داواکاری زۆرە، دواتر هەوڵ بدەرەوە',

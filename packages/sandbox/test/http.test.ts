@@ -222,3 +222,22 @@ test(
     assert.ok(read < UPLOAD_BODY_LIMIT + 1024 * 1024, `the server read ${read} bytes`);
   },
 );
+
+test(
+  'TRACE gets 405 with Allow, not 404, and never echoes the request',
+  { timeout: 30_000 },
+  async () => {
+    const client = new RawClient(Number(new URL(server.url).port));
+    await client.ready();
+    await client.write(
+      'TRACE /identity/v1/me HTTP/1.1\r\nHost: sandbox\r\nCookie: iq_session=secret\r\n\r\n',
+    );
+    const response = await client.response;
+    assert.equal(response.status, 405);
+    assert.equal(response.headers['allow'], 'GET, HEAD, OPTIONS');
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.equal((JSON.parse(response.body) as { code: string }).code, 'method-not-allowed');
+    assert.doesNotMatch(response.body, /secret/);
+    client.socket.destroy();
+  },
+);

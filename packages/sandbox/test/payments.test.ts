@@ -336,6 +336,7 @@ test('approving at the Qi Card page pays, returns to the client with the payment
   assert.equal(decided.response.status, 200);
   assert.match(decided.html, /تم الدفع بنجاح/);
   assert.doesNotMatch(decided.html, /name="outcome"/);
+  assert.match(decided.response.headers.get('content-security-policy') ?? '', /form-action 'none'/);
 
   // Paying the same payable again is refused.
   const twice = await create(user, {
@@ -704,6 +705,9 @@ test('the hosted page escapes everything it shows, loads no script or inline sty
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /frame-ancestors 'none'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
+  // Forms may go only to the page's own handler and on to the client's return origin.
+  assert.match(csp, /(^|; )form-action http:\/\/sandbox\.localhost http:\/\/localhost:5173(;|$)/);
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
   const stylesheet = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? '';
   const css = await env.fetch(stylesheet);
   assert.equal(css.status, 200);
@@ -712,6 +716,11 @@ test('the hosted page escapes everything it shows, loads no script or inline sty
   const url = new URL(payment.redirectUrl);
   const noSession = await env.fetch(`${url.origin}${url.pathname}`);
   assert.equal(noSession.status, 404);
+  assert.match(
+    noSession.headers.get('content-security-policy') ?? '',
+    /form-action 'none'/,
+    'a page without a form allows none',
+  );
   const wrongMethod = await env.fetch(payment.redirectUrl.replace('/qi-card/', '/zaincash/'));
   assert.equal(wrongMethod.status, 404);
   const forgedPost = await env.fetch(`${url.origin}${url.pathname}`, {

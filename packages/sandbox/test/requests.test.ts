@@ -145,3 +145,52 @@ test('an upload of exactly the policy’s maxBytes still fits, with its multipar
   });
   assert.equal(response.status, 201, await response.clone().text());
 });
+
+test('every kind of answer carries X-Content-Type-Options: nosniff', async () => {
+  const env = createTestSandbox();
+  const me = await signIn(env);
+  const payment = await me.request('/payments/v1/payments', {
+    method: 'POST',
+    json: { payableIds: ['pbl_0101'], method: 'qi-card', returnUrl: 'http://localhost:5173/done' },
+    headers: { 'Idempotency-Key': 'test_key_0000000002' },
+  });
+  const { id, redirectUrl } = (await payment.json()) as { id: string; redirectUrl: string };
+  const answers: [string, Response][] = [
+    ['201 JSON', payment],
+    ['200 JSON', await me.request('/identity/v1/me')],
+    ['401 problem', await env.request('/ration-card/v1/card', { headers: { Cookie: '' } })],
+    ['404 route', await env.request('/nothing-here')],
+    ['405 method', await env.request('/identity/v1/me', { method: 'PUT' })],
+    ['303 redirect', await env.request(`/payments/v1/payments/${id}/return`)],
+    ['200 HTML page', await env.fetch(redirectUrl)],
+    ['CORS preflight', await env.request('/identity/v1/me', { method: 'OPTIONS' })],
+    ['204', await me.request('/identity/v1/session', { method: 'DELETE' })],
+  ];
+  for (const [what, response] of answers) {
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', what);
+  }
+});
+
+test('a method a path does not have gets 405 with Allow, a path that does not exist 404', async () => {
+  const env = createTestSandbox();
+  const cases: [string, string, string][] = [
+    ['PUT', '/identity/v1/me', 'GET, HEAD, OPTIONS'],
+    ['PATCH', '/identity/v1/session', 'GET, HEAD, DELETE, OPTIONS'],
+    ['GET', '/identity/v1/sign-in', 'POST, OPTIONS'],
+    ['DELETE', '/payments/v1/payments/pay_x1', 'GET, HEAD, OPTIONS'],
+    ['POST', '/social-protection/v1/update-requests/upd_x1', 'GET, HEAD, PUT, OPTIONS'],
+    ['DELETE', '/gateway/qi-card/pay_x1', 'GET, HEAD, POST, OPTIONS'],
+  ];
+  for (const [method, path, allow] of cases) {
+    const response = await env.request(path, { method });
+    assert.equal(response.status, 405, `${method} ${path}`);
+    assert.equal(response.headers.get('allow'), allow, `${method} ${path}`);
+    assert.match(response.headers.get('x-request-id') ?? '', /^req_/);
+    const problem = await problemOf(response);
+    assert.equal(problem.code, 'method-not-allowed');
+    assert.equal(problem.status, 405);
+  }
+  const missing = await env.request('/identity/v1/nothing', { method: 'PUT' });
+  assert.equal(missing.status, 404);
+  assert.equal((await problemOf(missing)).code, 'not-found');
+});

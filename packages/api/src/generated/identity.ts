@@ -313,7 +313,7 @@ export interface components {
          *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
          *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.locked`,
          *     `otp.invalid`, `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`,
-         *     `rate-limited`, `idempotency.key-reused`, `idempotency.in-progress`,
+         *     `method-not-allowed`, `rate-limited`, `idempotency.key-reused`, `idempotency.in-progress`,
          *     `draft.version-conflict`, `draft.not-editable`, `document.type-not-allowed`,
          *     `document.too-large`, `document.limit-reached`, `payment.method-unavailable`,
          *     `payment.amount-out-of-range`, `payment.payable-not-found`, `payment.payable-already-paid`,
