@@ -16,6 +16,7 @@ import { identityService } from './services/identity.js';
 import { rationCardService } from './services/ration-card.js';
 import { socialProtectionService } from './services/social-protection.js';
 import { paymentsService } from './services/payments.js';
+import { BodyTooLarge, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, readBody } from './body-limit.js';
 import type { Citizen } from './data/citizens.js';
 import type {
   CookieOptions,
@@ -155,6 +156,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const operations: { service: ServiceName; operationId: string; implemented: boolean }[] = [];
 
+  // Every route and its method, so that a method a path does not have gets 405 with `Allow`.
+  const routes: { pattern: RegExp; method: string }[] = [];
+  const route = (method: string, path: string) => {
+    const source = path
+      .split(/(:[A-Za-z]+)/)
+      .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    routes.push({ pattern: new RegExp(`^${source}$`), method });
+    return path;
+  };
+
   for (const service of services) {
     const doc = contracts[service.name];
     if (!doc) throw new Error(`no contract for ${service.name}`);
@@ -166,8 +178,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         operationId: op.operationId,
         implemented: Boolean(handler),
       });
-      const route = compiled.basePath + op.path.replace(/\{([^}]+)\}/g, ':$1');
-      app.on(op.method.toUpperCase(), route, async (c) => {
+      const path = compiled.basePath + op.path.replace(/\{([^}]+)\}/g, ':$1');
+      app.on(op.method.toUpperCase(), route(op.method.toUpperCase(), path), async (c) => {
         const base = await baseContext(c, service.name);
         try {
           return await runOperation(c, base, op, handler);
@@ -178,39 +190,53 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         }
       });
     }
-    for (const route of service.extraRoutes ?? []) mountExtra(service.name, route);
+    for (const extra of service.extraRoutes ?? []) mountExtra(service.name, extra);
   }
 
-  function mountExtra(serviceName: ServiceName, route: ExtraRoute) {
-    app.on(route.method, route.path, async (c) => {
+  function mountExtra(serviceName: ServiceName, extra: ExtraRoute) {
+    app.on(extra.method, route(extra.method, extra.path), async (c) => {
       const base = await baseContext(c, serviceName);
       const session = resolveSession(c, base).session;
-      const response = await route.handler({
-        ...base,
-        path: c.req.param() as Record<string, string>,
-        query: Object.fromEntries(new URL(c.req.url).searchParams),
-        form: async () => {
-          const data = await c.req.raw.formData();
-          return Object.fromEntries([...data].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-        },
-        session,
-        citizen: session ? (state.citizens.find((x) => x.id === session.citizenId) ?? null) : null,
-      });
+      let response: Response;
+      try {
+        response = await extra.handler({
+          ...base,
+          path: c.req.param() as Record<string, string>,
+          query: Object.fromEntries(new URL(c.req.url).searchParams),
+          form: async () => {
+            const bytes = await readBody(c.req.raw, JSON_BODY_LIMIT);
+            const data = await new Response(bytes, {
+              headers: { 'Content-Type': c.req.header('content-type') ?? '' },
+            }).formData();
+            return Object.fromEntries(
+              [...data].map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+            );
+          },
+          session,
+          citizen: session
+            ? (state.citizens.find((x) => x.id === session.citizenId) ?? null)
+            : null,
+        });
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return finish(base, tooLarge(base));
+        throw error;
+      }
       changed();
       return finish(base, response);
     });
   }
 
   if (options.controls ?? true) {
-    app.post('/__sandbox/reset', () => {
+    app.post(route('POST', '/__sandbox/reset'), () => {
       reset();
       return new Response(null, { status: 204 });
     });
-    app.get('/__sandbox/scenario', () => Response.json(faults.scenario));
-    app.put('/__sandbox/scenario', async (c) => {
+    app.get(route('GET', '/__sandbox/scenario'), () => Response.json(faults.scenario));
+    app.put(route('PUT', '/__sandbox/scenario'), async (c) => {
       let scenario: Scenario;
       try {
-        scenario = (await c.req.json()) as Scenario;
+        const bytes = await readBody(c.req.raw, JSON_BODY_LIMIT);
+        scenario = JSON.parse(new TextDecoder().decode(bytes)) as Scenario;
         faults.set(scenario);
       } catch {
         return Response.json(
@@ -220,7 +246,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       }
       return Response.json(faults.scenario);
     });
-    app.delete('/__sandbox/scenario', () => {
+    app.delete(route('DELETE', '/__sandbox/scenario'), () => {
       faults.clear();
       return new Response(null, { status: 204 });
     });
@@ -232,7 +258,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     console.error('sandbox: unhandled error', error);
     return new Response(null, { status: 500 });
   });
-  app.notFound(async (c) => problemResponse(await baseContext(c, 'identity'), 404, 'not-found'));
+  app.notFound(async (c) => {
+    const base = await baseContext(c, 'identity');
+    const path = new URL(c.req.url).pathname;
+    const methods = new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.size === 0) return finish(base, problemResponse(base, 404, 'not-found'));
+    // A path that exists, asked with a method it does not have (TRACE, PATCH…): 405 and what it has.
+    if (methods.has('GET')) methods.add('HEAD');
+    methods.add('OPTIONS'); // CORS preflights are answered on every path
+    const allow = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) =>
+      methods.has(m),
+    );
+    return finish(
+      base,
+      problemResponse(base, 405, 'method-not-allowed', { headers: { Allow: allow.join(', ') } }),
+    );
+  });
 
   // ---- per-request context -------------------------------------------------------------------
 
@@ -334,6 +375,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       status,
       headers: { 'Content-Type': 'application/problem+json', ...headers },
     });
+  }
+
+  /**
+   * 413 for a body over its limit. The connection is closed after it, so that a server does not
+   * read on what the client keeps sending.
+   */
+  function tooLarge(base: Base): Response {
+    return problemResponse(base, 413, 'request.too-large', { headers: { Connection: 'close' } });
   }
 
   function finish(base: Base, response: Response): Response {
@@ -442,11 +491,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       errors.push(...toFieldErrors(op.validateHeaders.errors, '/header', headerValues, base.lang));
     }
 
+    let bytes = new Uint8Array(0);
+    if (op.bodyType) {
+      try {
+        bytes = await readBody(
+          c.req.raw,
+          op.bodyType === 'multipart' ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT,
+        );
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return finish(base, tooLarge(base));
+        throw error;
+      }
+    }
     let body: unknown = undefined;
     let rawBody = '';
     let fingerprintBody = '';
     if (op.bodyType === 'json') {
-      rawBody = await c.req.raw.text();
+      rawBody = new TextDecoder().decode(bytes);
       const type = c.req.header('content-type') ?? '';
       if (rawBody.length === 0) {
         if (op.bodyRequired)
@@ -470,7 +531,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     } else if (op.bodyType === 'multipart') {
       let form: FormData;
       try {
-        form = await c.req.raw.formData();
+        form = await new Response(bytes, {
+          headers: { 'Content-Type': c.req.header('content-type') ?? '' },
+        }).formData();
       } catch {
         return finish(base, base.problem(400, 'request.malformed'));
       }
@@ -621,7 +684,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return {
     fetch: async (request, env) => {
       const response = await app.fetch(request, env ?? {});
-      return response;
+      // No response may be read as another type than it says (a JSON body as HTML, say).
+      try {
+        response.headers.set('X-Content-Type-Options', 'nosniff');
+        return response;
+      } catch {
+        // Immutable headers (a redirect made with Response.redirect): copy the response.
+        const headers = new Headers(response.headers);
+        headers.set('X-Content-Type-Options', 'nosniff');
+        return new Response(response.body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        });
+      }
     },
     get state() {
       return state;

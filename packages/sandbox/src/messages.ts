@@ -17,6 +17,11 @@ export const problemTitles: Record<string, Localized> = {
     ckb: 'داواکارییەکە نەخوێندرایەوە',
     en: 'The request could not be read',
   },
+  'request.too-large': {
+    ar: 'حجم الطلب أكبر من المسموح',
+    ckb: 'قەبارەی داواکارییەکە لە سنووری ڕێگەپێدراو زیاترە',
+    en: 'The request is too large',
+  },
   'auth.required': {
     ar: 'يجب تسجيل الدخول',
     ckb: 'پێویستە بچیتە ژوورەوە',
@@ -36,11 +41,6 @@ export const problemTitles: Record<string, Localized> = {
     ar: 'غير مسموح',
     ckb: 'ڕێگەپێنەدراوە',
     en: 'Not allowed',
-  },
-  'identity.unknown': {
-    ar: 'لا يوجد حساب بهذا الرقم',
-    ckb: 'هیچ هەژمارێک بەم ژمارەیە نییە',
-    en: 'No account matches this number',
   },
   'identity.locked': {
     ar: 'تم إيقاف تسجيل الدخول مؤقتاً',
@@ -71,6 +71,11 @@ export const problemTitles: Record<string, Localized> = {
     ar: 'غير موجود',
     ckb: 'نەدۆزرایەوە',
     en: 'Not found',
+  },
+  'method-not-allowed': {
+    ar: 'هذه العملية غير متاحة على هذا العنوان',
+    ckb: 'ئەم کردارە لەسەر ئەم ناونیشانە بەردەست نییە',
+    en: 'This method is not allowed at this address',
   },
   'rate-limited': {
     ar: 'طلبات كثيرة، حاول لاحقاً',

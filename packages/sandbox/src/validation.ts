@@ -164,19 +164,27 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
  * Ajv's `discriminator` keyword selects the `oneOf` branch by the property's `const` (so errors
  * name the one branch that applies) but refuses `mapping`, which the contracts state for code
  * generators. The mapping repeats the consts, so dropping it for validation loses nothing.
+ *
+ * Ajv's discriminator also checks objects only and then skips the `oneOf` it replaces, so `null`,
+ * `[]`, `1` or `"x"` would pass a discriminated schema and reach the handler. A discriminator
+ * describes objects (OpenAPI 3.1, 4.8.25), so a discriminated schema without a `type` gets
+ * `type: object`: any other JSON value is a field error, as every branch of the `oneOf` says.
  */
 function withoutDiscriminatorMappings<T>(node: T): T {
   if (Array.isArray(node)) return node.map(withoutDiscriminatorMappings) as T;
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
+  let discriminated = false;
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'discriminator' && value && typeof value === 'object') {
+    if (key === 'discriminator' && value && typeof value === 'object' && 'propertyName' in value) {
       const { mapping: _mapping, ...rest } = value as Record<string, unknown>;
       out[key] = rest;
+      discriminated = true;
     } else {
       out[key] = withoutDiscriminatorMappings(value);
     }
   }
+  if (discriminated && !('type' in out)) out['type'] = 'object';
   return out as T;
 }
 

@@ -32,19 +32,70 @@ test('sign-in with a mobile number finds the same citizen', async () => {
   assertNoViolations(env.sandbox);
 });
 
-test('an unknown identity gets 404 identity.unknown, localized', async () => {
+/** What an answer shows an observer: status, header names, body keys with their value types. */
+async function shape(response: Response) {
+  const body = (await response.clone().json()) as Record<string, unknown>;
+  return {
+    status: response.status,
+    headers: [...response.headers.keys()].sort(),
+    body: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v])),
+  };
+}
+
+test('a number no citizen has gets the same answer as a known one, and no code ever works for it', async () => {
   const env = createTestSandbox();
-  const response = await env.request('/identity/v1/sign-in', {
-    method: 'POST',
-    json: { method: 'national-id', nationalId: '100000000000' },
-    headers: { 'Accept-Language': 'ckb' },
-  });
-  assert.equal(response.status, 404);
-  assert.equal(response.headers.get('content-language'), 'ckb');
-  const problem = await problemOf(response);
-  assert.equal(problem.code, 'identity.unknown');
-  assert.equal(problem.title, 'هیچ هەژمارێک بەم ژمارەیە نییە');
+  const known = await start(env, { method: 'national-id', nationalId: ALI.nationalId });
+  for (const body of [
+    { method: 'national-id', nationalId: '100000000000' },
+    { method: 'phone', phone: '+9647700000000' },
+  ]) {
+    const unknown = await start(env, body);
+    assert.deepEqual(await shape(unknown), await shape(known), JSON.stringify(body));
+    const challenge = (await unknown.json()) as { challengeId: string; maskedDestination: string };
+    assert.match(challenge.maskedDestination, /^\+9647[5789]\*{5}[0-9]{3}$/);
+    if (body.method === 'phone') assert.equal(challenge.maskedDestination, '+96477*****000');
+    // The same number shows the same destination each time, as a citizen's does.
+    const again = (await (await start(env, body)).json()) as { maskedDestination: string };
+    assert.equal(again.maskedDestination, challenge.maskedDestination);
+
+    const verify = (code: string) =>
+      env.request(`/identity/v1/sign-in/${challenge.challengeId}/verify`, {
+        method: 'POST',
+        json: { code },
+      });
+    const first = await problemOf(await verify(SANDBOX_OTP));
+    assert.deepEqual([first.code, first.attemptsLeft], ['otp.invalid', 2]);
+    assert.equal((await problemOf(await verify(SANDBOX_OTP))).attemptsLeft, 1);
+    const locked = await verify(SANDBOX_OTP);
+    assert.equal(locked.status, 423, 'locked as a citizen would be');
+    assert.equal((await problemOf(locked)).code, 'identity.locked');
+    assert.equal((await start(env, body)).status, 423, 'starting again is locked too');
+  }
+  assert.equal(Object.keys(env.sandbox.state.identity.sessions).length, 0, 'no one signed in');
   assertNoViolations(env.sandbox);
+});
+
+test('a number no citizen has is rate limited like a known one', async () => {
+  const env = createTestSandbox();
+  const body = { method: 'national-id', nationalId: '100000000001' };
+  for (let i = 0; i < IDENTITY_POLICY.startsPerWindow; i++)
+    assert.equal((await start(env, body)).status, 201);
+  const limited = await start(env, body);
+  assert.equal(limited.status, 429);
+  assert.equal(limited.headers.get('retry-after'), String(IDENTITY_POLICY.startWindowSeconds));
+  assertNoViolations(env.sandbox);
+});
+
+test('challenge ids are random: not sequential, not the same in two sandboxes', async () => {
+  const first = createTestSandbox();
+  const second = createTestSandbox();
+  const ids: string[] = [];
+  for (const env of [first, first, second]) {
+    const { challengeId } = (await (await start(env)).json()) as { challengeId: string };
+    assert.match(challengeId, /^chl_[0-9a-f]{32}$/);
+    ids.push(challengeId);
+  }
+  assert.equal(new Set(ids).size, 3, ids.join(' '));
 });
 
 test('`ku` in Accept-Language is read as Sorani, English when asked', async () => {

@@ -336,6 +336,7 @@ test('approving at the Qi Card page pays, returns to the client with the payment
   assert.equal(decided.response.status, 200);
   assert.match(decided.html, /تم الدفع بنجاح/);
   assert.doesNotMatch(decided.html, /name="outcome"/);
+  assert.match(decided.response.headers.get('content-security-policy') ?? '', /form-action 'none'/);
 
   // Paying the same payable again is refused.
   const twice = await create(user, {
@@ -651,6 +652,31 @@ test('hostile return URLs and receipt phones are refused with 422 and nothing is
   assertNoViolations(env.sandbox);
 });
 
+test('payment ids and hosted-page tokens are random: not derivable from the published secret', async () => {
+  const { env, user } = await setup();
+  const other = await setup();
+  const body = { payableIds: [PASSPORT], method: 'qi-card', returnUrl: RETURN_URL };
+  const payment = await createOk(user, body);
+  const elsewhere = await createOk(other.user, body);
+  assert.match(payment.id, /^pay_[0-9a-f]{32}$/);
+  assert.notEqual(payment.id, elsewhere.id, 'two sandboxes do not count alike');
+  const session = new URL(payment.redirectUrl).searchParams.get('session') ?? '';
+  assert.match(session, /^[0-9a-f]{64}$/);
+  // What the token used to be: an HMAC over the payment id with the published gateway secret.
+  const derived = createHmac('sha256', GATEWAY_NOTIFICATION_SECRET)
+    .update(`session:${payment.id}`)
+    .digest('hex');
+  assert.notEqual(session, derived);
+  const url = new URL(payment.redirectUrl);
+  url.searchParams.set('session', derived);
+  assert.equal((await env.fetch(url.href)).status, 404, 'a derived token opens nothing');
+  assert.equal((await env.fetch(payment.redirectUrl)).status, 200);
+  // The way back answers without a session: an id that is not guessed finds nothing.
+  const guessed = await env.fetch(`${BASE_URL}/payments/v1/payments/pay_000001/return`);
+  assert.equal(guessed.status, 404);
+  assertNoViolations(env.sandbox);
+});
+
 test('the hosted page escapes everything it shows, loads no script or inline style, and needs its session', async () => {
   const { env, user } = await setup();
   const hostile = '<script>alert(1)</script>"\'&<img src=x onerror=alert(1)>';
@@ -679,6 +705,9 @@ test('the hosted page escapes everything it shows, loads no script or inline sty
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /frame-ancestors 'none'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
+  // Forms may go only to the page's own handler and on to the client's return origin.
+  assert.match(csp, /(^|; )form-action http:\/\/sandbox\.localhost http:\/\/localhost:5173(;|$)/);
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
   const stylesheet = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? '';
   const css = await env.fetch(stylesheet);
   assert.equal(css.status, 200);
@@ -687,6 +716,11 @@ test('the hosted page escapes everything it shows, loads no script or inline sty
   const url = new URL(payment.redirectUrl);
   const noSession = await env.fetch(`${url.origin}${url.pathname}`);
   assert.equal(noSession.status, 404);
+  assert.match(
+    noSession.headers.get('content-security-policy') ?? '',
+    /form-action 'none'/,
+    'a page without a form allows none',
+  );
   const wrongMethod = await env.fetch(payment.redirectUrl.replace('/qi-card/', '/zaincash/'));
   assert.equal(wrongMethod.status, 404);
   const forgedPost = await env.fetch(`${url.origin}${url.pathname}`, {

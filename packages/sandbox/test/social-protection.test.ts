@@ -736,6 +736,30 @@ describe('social protection: hostile input', () => {
         'pattern',
       ],
       [
+        'NUL in free text',
+        { residence: { ...residence, nearestLandmark: 'قرب\u0000الجامع' } },
+        '/body/answers/residence/nearestLandmark',
+        'pattern',
+      ],
+      [
+        'lone high surrogate in free text',
+        { residence: { ...residence, nearestLandmark: 'قرب \ud800الجامع' } },
+        '/body/answers/residence/nearestLandmark',
+        'pattern',
+      ],
+      [
+        'lone low surrogate alone in free text',
+        { residence: { ...residence, district: '\udc00' } },
+        '/body/answers/residence/district',
+        'pattern',
+      ],
+      [
+        'reversed surrogate pair in a name',
+        { household: { members: [{ ...members[0], name: 'علي \udc00\ud800' }] } },
+        '/body/answers/household/members/0/name',
+        'pattern',
+      ],
+      [
         '10 000 characters',
         { residence: { ...residence, locality: 'ح'.repeat(10_000) } },
         '/body/answers/residence/locality',
@@ -771,6 +795,18 @@ describe('social protection: hostile input', () => {
     assert.equal(extra.status, 422);
     assert.ok((await problemOf(extra)).errors?.some((e) => e.pointer === '/body/status'));
     assert.equal(JSON.stringify(stored(env, draft.id)), snapshot, 'nothing stored');
+    assertNoViolations(env.sandbox);
+  });
+
+  test('a character outside the BMP (a surrogate pair) is well-formed text and accepted', async () => {
+    const { env, me } = await signedInSandbox('cit_01');
+    const draft = await createDraft(me);
+    const landmark = 'قرب مطعم 🌯 الحي';
+    const res = await save(me, draft.id, 1, {
+      residence: { ...draft.answers.residence, nearestLandmark: landmark },
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.equal((await getDraft(me, draft.id)).answers.residence?.nearestLandmark, landmark);
     assertNoViolations(env.sandbox);
   });
 

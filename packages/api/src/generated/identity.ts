@@ -20,7 +20,13 @@ export interface paths {
         /**
          * Start sign-in and send a one-time code
          * @description Looks the citizen up by national card number or mobile number and sends a one-time code by
-         *     SMS to the mobile number on record. At most five starts per citizen in fifteen minutes.
+         *     SMS to the mobile number on record. At most five starts per number in fifteen minutes.
+         *
+         *     The answer never tells whether a number belongs to a citizen: a number no citizen has gets
+         *     the same `201` (same body shape, a plausible masked destination, same headers), the same
+         *     rate limit and the same lock-out. No code is sent, so verifying it fails as a wrong code
+         *     does (`otp.invalid`, then `identity.locked`). The citizen who typed a wrong number sees
+         *     that the masked destination is not their phone.
          */
         post: operations["startSignIn"];
         delete?: never;
@@ -44,7 +50,7 @@ export interface paths {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -56,7 +62,8 @@ export interface paths {
          * Verify the one-time code and open a session
          * @description A wrong code uses one attempt (`otp.invalid` with `attemptsLeft`); after the last one,
          *     sign-in is locked for fifteen minutes (`identity.locked` with `lockedUntil`). An expired code
-         *     gets `otp.expired`: ask for a new one with `resendSignInCode`.
+         *     gets `otp.expired`: ask for a new one with `resendSignInCode`. For a number no citizen has,
+         *     every code is wrong.
          */
         post: operations["verifySignIn"];
         delete?: never;
@@ -80,7 +87,7 @@ export interface paths {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -210,6 +217,7 @@ export interface components {
         };
         /** @description A pending sign-in waiting for its one-time code. */
         Challenge: {
+            /** @description Random and unguessable (at least 128 bits), since with the code it is all that verifying needs. */
             challengeId: string;
             /** @enum {string} */
             channel: "sms";
@@ -302,15 +310,15 @@ export interface components {
         MaskedMobileNumber: string;
         /**
          * @description Stable machine code of a problem. Clients branch on it, never on `title` or `status`.
-         *     Known codes: `validation.failed`, `request.malformed`, `auth.required`, `auth.token-expired`,
-         *     `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`, `identity.locked`, `otp.invalid`,
-         *     `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`, `rate-limited`,
-         *     `idempotency.key-reused`, `idempotency.in-progress`, `draft.version-conflict`,
-         *     `draft.not-editable`, `document.type-not-allowed`, `document.too-large`,
-         *     `document.limit-reached`, `payment.method-unavailable`, `payment.amount-out-of-range`,
-         *     `payment.payable-not-found`, `payment.payable-already-paid`, `payment.not-completed`,
-         *     `payment.not-cancellable`, `payment.signature-invalid`, `server.error`,
-         *     `service.unavailable`.
+         *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
+         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.locked`,
+         *     `otp.invalid`, `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`,
+         *     `method-not-allowed`, `rate-limited`, `idempotency.key-reused`, `idempotency.in-progress`,
+         *     `draft.version-conflict`, `draft.not-editable`, `document.type-not-allowed`,
+         *     `document.too-large`, `document.limit-reached`, `payment.method-unavailable`,
+         *     `payment.amount-out-of-range`, `payment.payable-not-found`, `payment.payable-already-paid`,
+         *     `payment.not-completed`, `payment.not-cancellable`, `payment.signature-invalid`,
+         *     `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;
@@ -360,7 +368,8 @@ export interface components {
             currentVersion?: number;
         };
         /**
-         * @description A person's full name as written on the national card. No bidirectional control characters.
+         * @description A person's full name as written on the national card. No control or bidirectional control
+         *     characters, no `<` or `>`, no lone surrogates.
          * @example علي حسين كاظم
          */
         PersonName: string;
@@ -415,6 +424,30 @@ export interface components {
                  *       "title": "تعذرت قراءة الطلب",
                  *       "status": 400,
                  *       "code": "request.malformed",
+                 *       "requestId": "req_01HZX3J6W8K9ABCDEF"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body is larger than the operation accepts (`request.too-large`): 64 KiB for a JSON
+         *     body; for an upload, the upload policy's `maxBytes` plus 64 KiB for the multipart framing.
+         *     A `Content-Length` over the limit is refused before the body is read; a body sent without
+         *     one is read until it passes the limit. The connection is closed after the answer.
+         */
+        ContentTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://eservices.gov.iq/problems/request-too-large",
+                 *       "title": "حجم الطلب أكبر من المسموح",
+                 *       "status": 413,
+                 *       "code": "request.too-large",
                  *       "requestId": "req_01HZX3J6W8K9ABCDEF"
                  *     }
                  */
@@ -530,7 +563,7 @@ export interface components {
     parameters: {
         /**
          * @description The `challengeId` returned by `startSignIn`.
-         * @example chl_000001
+         * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
          */
         ChallengeId: string;
         /**
@@ -583,7 +616,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "challengeId": "chl_000001",
+                     *       "challengeId": "chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b",
                      *       "channel": "sms",
                      *       "maskedDestination": "+96477*****567",
                      *       "codeLength": 6,
@@ -597,24 +630,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description No citizen has this number (`identity.unknown`). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://eservices.gov.iq/problems/identity-unknown",
-                     *       "title": "لا يوجد حساب بهذا الرقم",
-                     *       "status": 404,
-                     *       "code": "identity.unknown",
-                     *       "requestId": "req_01HZX3J6W8K9ABCDEF"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             423: components["responses"]["Locked"];
             429: components["responses"]["TooManyRequests"];
@@ -636,7 +652,7 @@ export interface operations {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -697,6 +713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["ContentTooLarge"];
             /** @description The code is wrong (`otp.invalid`, with `attemptsLeft`) or not a code at all (`validation.failed`). */
             422: {
                 headers: {
@@ -736,7 +753,7 @@ export interface operations {
             path: {
                 /**
                  * @description The `challengeId` returned by `startSignIn`.
-                 * @example chl_000001
+                 * @example chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b
                  */
                 challengeId: components["parameters"]["ChallengeId"];
             };
@@ -752,7 +769,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "challengeId": "chl_000001",
+                     *       "challengeId": "chl_3f9c2a7b1e8d4c6a9b0e5d2f7a1c8e4b",
                      *       "channel": "sms",
                      *       "maskedDestination": "+96477*****567",
                      *       "codeLength": 6,
@@ -966,8 +983,10 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             "5XX": components["responses"]["ServerError"];
         };

@@ -525,15 +525,15 @@ export interface components {
         IqdAmount: number;
         /**
          * @description Stable machine code of a problem. Clients branch on it, never on `title` or `status`.
-         *     Known codes: `validation.failed`, `request.malformed`, `auth.required`, `auth.token-expired`,
-         *     `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`, `identity.locked`, `otp.invalid`,
-         *     `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`, `rate-limited`,
-         *     `idempotency.key-reused`, `idempotency.in-progress`, `draft.version-conflict`,
-         *     `draft.not-editable`, `document.type-not-allowed`, `document.too-large`,
-         *     `document.limit-reached`, `payment.method-unavailable`, `payment.amount-out-of-range`,
-         *     `payment.payable-not-found`, `payment.payable-already-paid`, `payment.not-completed`,
-         *     `payment.not-cancellable`, `payment.signature-invalid`, `server.error`,
-         *     `service.unavailable`.
+         *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
+         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.locked`,
+         *     `otp.invalid`, `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`,
+         *     `method-not-allowed`, `rate-limited`, `idempotency.key-reused`, `idempotency.in-progress`,
+         *     `draft.version-conflict`, `draft.not-editable`, `document.type-not-allowed`,
+         *     `document.too-large`, `document.limit-reached`, `payment.method-unavailable`,
+         *     `payment.amount-out-of-range`, `payment.payable-not-found`, `payment.payable-already-paid`,
+         *     `payment.not-completed`, `payment.not-cancellable`, `payment.signature-invalid`,
+         *     `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;
@@ -752,6 +752,30 @@ export interface components {
                  *       "code": "draft.version-conflict",
                  *       "requestId": "req_01HZX3J6W8K9ABCDEF",
                  *       "currentVersion": 4
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body is larger than the operation accepts (`request.too-large`): 64 KiB for a JSON
+         *     body; for an upload, the upload policy's `maxBytes` plus 64 KiB for the multipart framing.
+         *     A `Content-Length` over the limit is refused before the body is read; a body sent without
+         *     one is read until it passes the limit. The connection is closed after the answer.
+         */
+        ContentTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://eservices.gov.iq/problems/request-too-large",
+                 *       "title": "حجم الطلب أكبر من المسموح",
+                 *       "status": 413,
+                 *       "code": "request.too-large",
+                 *       "requestId": "req_01HZX3J6W8K9ABCDEF"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1078,6 +1102,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
@@ -1303,6 +1328,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             503: components["responses"]["ServerError"];
         };

@@ -651,7 +651,8 @@ export interface components {
          */
         LanguageCode: "ar" | "ckb" | "en";
         /**
-         * @description A person's full name as written on the national card. No bidirectional control characters.
+         * @description A person's full name as written on the national card. No control or bidirectional control
+         *     characters, no `<` or `>`, no lone surrogates.
          * @example علي حسين كاظم
          */
         PersonName: string;
@@ -674,15 +675,15 @@ export interface components {
         MobileNumber: string;
         /**
          * @description Stable machine code of a problem. Clients branch on it, never on `title` or `status`.
-         *     Known codes: `validation.failed`, `request.malformed`, `auth.required`, `auth.token-expired`,
-         *     `auth.csrf-invalid`, `auth.forbidden`, `identity.unknown`, `identity.locked`, `otp.invalid`,
-         *     `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`, `rate-limited`,
-         *     `idempotency.key-reused`, `idempotency.in-progress`, `draft.version-conflict`,
-         *     `draft.not-editable`, `document.type-not-allowed`, `document.too-large`,
-         *     `document.limit-reached`, `payment.method-unavailable`, `payment.amount-out-of-range`,
-         *     `payment.payable-not-found`, `payment.payable-already-paid`, `payment.not-completed`,
-         *     `payment.not-cancellable`, `payment.signature-invalid`, `server.error`,
-         *     `service.unavailable`.
+         *     Known codes: `validation.failed`, `request.malformed`, `request.too-large`, `auth.required`,
+         *     `auth.token-expired`, `auth.csrf-invalid`, `auth.forbidden`, `identity.locked`,
+         *     `otp.invalid`, `otp.expired`, `otp.resend-too-early`, `challenge.not-found`, `not-found`,
+         *     `method-not-allowed`, `rate-limited`, `idempotency.key-reused`, `idempotency.in-progress`,
+         *     `draft.version-conflict`, `draft.not-editable`, `document.type-not-allowed`,
+         *     `document.too-large`, `document.limit-reached`, `payment.method-unavailable`,
+         *     `payment.amount-out-of-range`, `payment.payable-not-found`, `payment.payable-already-paid`,
+         *     `payment.not-completed`, `payment.not-cancellable`, `payment.signature-invalid`,
+         *     `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;
@@ -758,7 +759,10 @@ export interface components {
          * @example 3
          */
         DraftVersion: number;
-        /** @description Free text. Bidirectional control characters and other control characters are rejected. */
+        /**
+         * @description Free text. Bidirectional control characters, other control characters and lone surrogates
+         *     (ill-formed UTF-16) are rejected.
+         */
         PlainText: string;
         /**
          * @description What a supporting document proves.
@@ -980,6 +984,30 @@ export interface components {
                  *       "title": "رمز الحماية غير صالح",
                  *       "status": 403,
                  *       "code": "auth.csrf-invalid",
+                 *       "requestId": "req_01HZX3J6W8K9ABCDEF"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body is larger than the operation accepts (`request.too-large`): 64 KiB for a JSON
+         *     body; for an upload, the upload policy's `maxBytes` plus 64 KiB for the multipart framing.
+         *     A `Content-Length` over the limit is refused before the body is read; a body sent without
+         *     one is read until it passes the limit. The connection is closed after the answer.
+         */
+        ContentTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://eservices.gov.iq/problems/request-too-large",
+                 *       "title": "حجم الطلب أكبر من المسموح",
+                 *       "status": 413,
+                 *       "code": "request.too-large",
                  *       "requestId": "req_01HZX3J6W8K9ABCDEF"
                  *     }
                  */
@@ -1515,6 +1543,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
@@ -1652,6 +1681,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
@@ -1715,6 +1745,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];
@@ -1826,6 +1857,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServerError"];

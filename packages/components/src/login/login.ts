@@ -38,7 +38,6 @@ type Action = 'start' | 'verify' | 'resend' | 'load-user' | 'sign-out' | 'refres
 /** Every state the contract can produce that the citizen must read about. */
 type Problem =
   | { kind: 'invalid-field'; target: 'id' | 'code' }
-  | { kind: 'unknown-identity' }
   | { kind: 'otp-invalid'; attemptsLeft: number }
   | { kind: 'otp-expired' }
   | { kind: 'challenge-gone' }
@@ -70,7 +69,7 @@ function deepActiveElement(): HTMLElement | null {
  * session-timeout warning: an accessible modal dialog `warn-before` seconds before the session
  * ends, with "Stay signed in" and "Sign out".
  *
- * Every answer of the contract has its own message and a way forward (unknown number, wrong code
+ * Every answer of the contract has its own message and a way forward (wrong code
  * with attempts left, expired code, lock-out until a time, rate limits with a countdown, network
  * failures with a retry that keeps what was typed). Errors show in an error summary at the top of
  * the step, which takes focus, and beside the field. Personal values (typed number, masked
@@ -318,9 +317,10 @@ export class IqLogin extends IqElement {
     const result = await this.call(async () =>
       unwrap(await client.identity.POST('/sign-in', { body })),
     );
+    // A number no citizen has is answered as a known one (the contract never says which numbers
+    // exist): the code step follows, showing where the code went, and the code never arrives.
     if (isEServicesError(result)) {
-      if (result.code === 'identity.unknown') this.fail({ kind: 'unknown-identity' });
-      else this.failWith(result, 'start');
+      this.failWith(result, 'start');
       return;
     }
     this.acceptChallenge(result);
@@ -585,7 +585,7 @@ export class IqLogin extends IqElement {
 
   private onMethodChange(event: Event): void {
     this.method = (event.target as HTMLInputElement).value as LoginMethod;
-    if (this.problem?.kind === 'invalid-field' || this.problem?.kind === 'unknown-identity') {
+    if (this.problem?.kind === 'invalid-field') {
       this.problem = null;
     }
   }
@@ -703,14 +703,6 @@ export class IqLogin extends IqElement {
           msg('Check what you entered.', { id: 'login.error.check-field' })
         );
       }
-      case 'unknown-identity':
-        return this.method === 'phone'
-          ? msg('No account uses this mobile number. Check it, or use your national card number.', {
-              id: 'login.error.unknown-phone',
-            })
-          : msg('No account uses this national card number. Check it, or use your mobile number.', {
-              id: 'login.error.unknown-national-id',
-            });
       case 'otp-invalid': {
         const count = this.format.number(problem.attemptsLeft);
         return pluralize(this.format, problem.attemptsLeft, {
@@ -798,11 +790,9 @@ export class IqLogin extends IqElement {
     const target =
       problem.kind === 'invalid-field'
         ? problem.target
-        : problem.kind === 'unknown-identity'
-          ? 'id'
-          : problem.kind === 'otp-invalid'
-            ? 'code'
-            : null;
+        : problem.kind === 'otp-invalid'
+          ? 'code'
+          : null;
     const retry = problem.kind === 'network' || problem.kind === 'server' ? problem.action : null;
     const requestId = problem.kind === 'server' ? problem.requestId : undefined;
     return html`
@@ -853,15 +843,12 @@ export class IqLogin extends IqElement {
     `;
   }
 
-  /** The problem again beside its field (in the field's own error), so it is read where it is fixed. */
-  private fieldProblem(target: 'id' | 'code'): string {
+  /** The code's problem again beside the code field (its own error), read where it is fixed. */
+  private codeProblem(): string {
     const problem = this.problem;
-    if (!problem) return '';
-    const here =
-      target === 'id'
-        ? problem.kind === 'unknown-identity'
-        : problem.kind === 'otp-invalid' || problem.kind === 'otp-expired';
-    return here ? this.problemMessage(problem) : '';
+    return problem?.kind === 'otp-invalid' || problem?.kind === 'otp-expired'
+      ? this.problemMessage(problem)
+      : '';
   }
 
   private renderNotice(): TemplateResult | typeof nothing {
@@ -918,14 +905,12 @@ export class IqLogin extends IqElement {
                 id="id-field"
                 required
                 .value=${this.typed.phone}
-                .externalError=${this.fieldProblem('id')}
                 @input=${this.onIdInput}
               ></iq-phone-input>`
             : html`<iq-national-id-input
                 id="id-field"
                 required
                 .value=${this.typed['national-id']}
-                .externalError=${this.fieldProblem('id')}
                 @input=${this.onIdInput}
               ></iq-national-id-input>`
         }
@@ -975,7 +960,7 @@ export class IqLogin extends IqElement {
                   id="code-field"
                   length=${length}
                   required
-                  .externalError=${this.fieldProblem('code')}
+                  .externalError=${this.codeProblem()}
                 ></iq-otp-input>
                 <div class="actions">
                   <button type="submit" part="submit" aria-disabled=${busy ? 'true' : 'false'}>

@@ -98,9 +98,11 @@ export type Problem =
   | 'format'
   | 'one-head';
 
-// C0 controls and DEL: the contract's PlainText rejects them (tab and newlines are not typed here).
+// C0 controls, DEL and lone surrogates (ill-formed UTF-16; with the u flag a surrogate pair is one
+// character and does not match \p{Cs}): the contract's PlainText rejects them (tab and newlines
+// are not typed here).
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f]/u;
+const CONTROLS = /[\u0000-\u001f\u007f\p{Cs}]/u;
 
 /** Today's date in Baghdad (UTC+3 all year), as the services count it. */
 export function iraqToday(now = new Date()): string {

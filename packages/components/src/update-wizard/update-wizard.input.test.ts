@@ -48,6 +48,8 @@ const CASES: { place: Place; field: string; value: string; error: RegExp }[] = [
   { place: RESIDENCE, field: 'locality', value: LONG, error: /too long/ },
   { place: RESIDENCE, field: 'landmark', value: 'قرب\u2066 الجسر', error: /direction characters/ },
   { place: RESIDENCE, field: 'landmark', value: '', error: /Answer this question/ },
+  { place: RESIDENCE, field: 'landmark', value: 'قرب \ud800الجسر', error: /control characters/ },
+  { place: MEMBER, field: 'm-name', value: 'علي \udc00', error: /control characters/ },
   { place: RESIDENCE, field: 'phone', value: '0660 123 4567', error: /Iraqi mobile number/ },
   { place: INCOME, field: 'monthlyIncome', value: 'مئتان', error: /whole number/ },
   { place: INCOME, field: 'monthlyIncome', value: '-5', error: /whole number/ },

@@ -1,6 +1,7 @@
-import { SANDBOX_OTP, maskNationalId, maskPhone, type Citizen } from '../data/citizens.js';
+import { SANDBOX_OTP, maskNationalId, maskPhone } from '../data/citizens.js';
 import type { ChallengeRecord } from '../data/identity.js';
 import type { OperationContext, ServiceModule, SessionRecord } from '../types.js';
+import { processMac, randomId } from '../secrets.js';
 
 /** How the sandbox's sign-in behaves; the numbers a real ministry service would configure. */
 export const IDENTITY_POLICY = {
@@ -20,15 +21,14 @@ const at = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 
 const secondsUntil = (iso: string, now: Date) =>
   Math.max(0, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
 
-function token(prefix: string): string {
-  return `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`;
-}
+/** Session ids and tokens: 128 random bits each. */
+const token = randomId;
 
-function challengeBody(challenge: ChallengeRecord, citizen: Citizen, now: Date) {
+function challengeBody(challenge: ChallengeRecord, now: Date) {
   return {
     challengeId: challenge.id,
     channel: 'sms',
-    maskedDestination: maskPhone(citizen.phone),
+    maskedDestination: challenge.maskedDestination,
     codeLength: IDENTITY_POLICY.codeLength,
     expiresAt: challenge.expiresAt,
     resendAvailableAt: challenge.resendAvailableAt,
@@ -62,6 +62,24 @@ function lockedProblem(ctx: OperationContext, citizenId: string): Response | nul
   return null;
 }
 
+/**
+ * Who a sign-in is for when no citizen has the number: a pseudonym (`anon_…`) keyed by the number
+ * with the process secret, so that lock-outs and rate limits apply to it exactly as to a citizen,
+ * and a mobile number that looks like one on record (the number itself when signing in by
+ * mobile). The answer is then the same as for a known number; the code simply never arrives.
+ */
+async function stranger(
+  body: { method: 'national-id'; nationalId: string } | { method: 'phone'; phone: string },
+): Promise<{ subject: string; phone: string }> {
+  const value = body.method === 'national-id' ? body.nationalId : body.phone;
+  const mac = await processMac(`identity:${body.method}:${value}`);
+  if (body.method === 'phone') return { subject: `anon_${mac.slice(0, 24)}`, phone: body.phone };
+  // An operator prefix (75, 77, 78, 79) and eight digits, all from the MAC: stable per number.
+  const digits = [...mac.slice(24, 40)].map((h) => String(parseInt(h, 16) % 10)).join('');
+  const operator = '5789'[parseInt(mac[0] ?? '0', 16) % 4];
+  return { subject: `anon_${mac.slice(0, 24)}`, phone: `+9647${operator}${digits.slice(0, 8)}` };
+}
+
 function pendingChallenge(ctx: OperationContext): ChallengeRecord | null {
   const challenge = ctx.state.identity.challenges[ctx.path['challengeId'] ?? ''];
   return challenge && !challenge.used ? challenge : null;
@@ -71,18 +89,21 @@ function pendingChallenge(ctx: OperationContext): ChallengeRecord | null {
 export const identityService: ServiceModule = {
   name: 'identity',
   handlers: {
-    startSignIn: (ctx) => {
+    startSignIn: async (ctx) => {
       const body = ctx.body as
         { method: 'national-id'; nationalId: string } | { method: 'phone'; phone: string };
       const citizen = ctx.state.citizens.find((c) =>
         body.method === 'national-id' ? c.nationalId === body.nationalId : c.phone === body.phone,
       );
-      if (!citizen) return ctx.problem(404, 'identity.unknown');
-      const locked = lockedProblem(ctx, citizen.id);
+      // No "unknown number" answer: that would tell anyone which national numbers exist.
+      const { subject, phone } = citizen
+        ? { subject: citizen.id, phone: citizen.phone }
+        : await stranger(body);
+      const locked = lockedProblem(ctx, subject);
       if (locked) return locked;
 
       const windowStart = ctx.now.getTime() - IDENTITY_POLICY.startWindowSeconds * 1000;
-      const starts = (ctx.state.identity.signInStarts[citizen.id] ?? []).filter(
+      const starts = (ctx.state.identity.signInStarts[subject] ?? []).filter(
         (t) => Date.parse(t) > windowStart,
       );
       if (starts.length >= IDENTITY_POLICY.startsPerWindow) {
@@ -96,11 +117,12 @@ export const identityService: ServiceModule = {
         });
       }
       starts.push(ctx.now.toISOString());
-      ctx.state.identity.signInStarts[citizen.id] = starts;
+      ctx.state.identity.signInStarts[subject] = starts;
 
       const challenge: ChallengeRecord = {
-        id: ctx.nextId('chl'),
-        citizenId: citizen.id,
+        id: randomId('chl'),
+        citizenId: subject,
+        maskedDestination: maskPhone(phone),
         method: body.method,
         createdAt: ctx.now.toISOString(),
         expiresAt: at(ctx.now, IDENTITY_POLICY.codeTtlSeconds),
@@ -110,7 +132,7 @@ export const identityService: ServiceModule = {
         used: false,
       };
       ctx.state.identity.challenges[challenge.id] = challenge;
-      return ctx.json(201, challengeBody(challenge, citizen, ctx.now));
+      return ctx.json(201, challengeBody(challenge, ctx.now));
     },
 
     verifySignIn: (ctx) => {
@@ -121,7 +143,9 @@ export const identityService: ServiceModule = {
       if (Date.parse(challenge.expiresAt) <= ctx.now.getTime())
         return ctx.problem(410, 'otp.expired');
       const { code, mode = 'cookie' } = ctx.body as { code: string; mode?: 'cookie' | 'bearer' };
-      if (code !== SANDBOX_OTP) {
+      // For a number no citizen has, no code was sent: every code is wrong.
+      const known = ctx.state.citizens.some((c) => c.id === challenge.citizenId);
+      if (code !== SANDBOX_OTP || !known) {
         challenge.attemptsLeft -= 1;
         if (challenge.attemptsLeft <= 0) {
           challenge.used = true;
@@ -174,8 +198,7 @@ export const identityService: ServiceModule = {
         ctx.now,
         IDENTITY_POLICY.resendAfterSeconds * 2 ** challenge.resends,
       );
-      const citizen = ctx.state.citizens.find((c) => c.id === challenge.citizenId)!;
-      return ctx.json(200, challengeBody(challenge, citizen, ctx.now));
+      return ctx.json(200, challengeBody(challenge, ctx.now));
     },
 
     getCurrentUser: (ctx) => {

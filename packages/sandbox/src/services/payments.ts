@@ -14,6 +14,7 @@ import {
 import { fieldError } from '../messages.js';
 import type { SandboxState } from '../state.js';
 import type { ExtraRoute, FieldError, Lang, OperationContext, ServiceModule } from '../types.js';
+import { processMac, randomId } from '../secrets.js';
 import {
   GATEWAY_CSS,
   needsOtp,
@@ -26,8 +27,9 @@ import {
 
 /**
  * The secret the simulated gateways share with the service. Notifications carry
- * `X-Gateway-Signature: hex(HMAC-SHA256(secret, raw body))`; the hosted pages' session tokens and
- * return signatures are HMACs with it too. A sandbox value, published on purpose.
+ * `X-Gateway-Signature: hex(HMAC-SHA256(secret, raw body))`; the return signatures are HMACs with
+ * it too. A sandbox value, published on purpose so that tests can play the gateway; the hosted
+ * pages' session tokens do not use it.
  */
 export const GATEWAY_NOTIFICATION_SECRET = 'iq-eservices-sandbox-gateway-secret';
 
@@ -62,9 +64,13 @@ function sameSecret(given: string, expected: string): boolean {
   return diff === 0;
 }
 
-/** The token that opens a payment's hosted page; without it the page answers 404. */
+/**
+ * The token that opens a payment's hosted page; without it the page answers 404. An HMAC with the
+ * process secret: no one else can compute it, and it changes when the sandbox restarts (the
+ * payment's `redirectUrl`, read again, carries the new one).
+ */
 function gatewaySession(paymentId: string): Promise<string> {
-  return signGatewayPayload(`session:${paymentId}`);
+  return processMac(`gateway-session:${paymentId}`);
 }
 
 // ---- ledger -----------------------------------------------------------------------------------
@@ -428,7 +434,8 @@ async function createPayment(ctx: OperationContext): Promise<Response> {
 
     const fee = methodFee(method, amount);
     const payment: PaymentRecord = {
-      id: ctx.nextId('pay'),
+      // Random: `returnFromGateway` answers without a session, so ids must not be guessable.
+      id: randomId('pay'),
       citizenId: citizen.id,
       status: 'awaiting-confirmation',
       payableIds: payables.map((p) => p.id),
@@ -557,14 +564,24 @@ async function receiveGatewayNotification(ctx: OperationContext): Promise<Respon
 
 type ExtraContext = Parameters<ExtraRoute['handler']>[0];
 
-const PAGE_HEADERS = {
-  // Plain forms and one stylesheet: nothing else may load, and no one may frame the page.
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'X-Frame-Options': 'DENY',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
+/**
+ * A hosted page's headers. Plain forms and one stylesheet: nothing else may load, and no one may
+ * frame the page. `form-action` lists where its forms may take the browser: the page's own form
+ * handler, and the origin of the client's `returnUrl`, where the answer's redirects end (CSP 2
+ * applied `form-action` to a submission's redirects, and browsers that still do would otherwise
+ * stop the citizen's way back; Chromium 156 does not). A page without a form allows none.
+ */
+function pageHeaders(formTargets: readonly string[] = []): Record<string, string> {
+  const origins = [...new Set(formTargets.map((url) => new URL(url).origin))];
+  return {
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; " +
+      `form-action ${origins.length ? origins.join(' ') : "'none'"}; frame-ancestors 'none'`,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
 
 function base(ctx: ExtraContext): string {
   return ctx.publicUrl.replace(/\/+$/, '');
@@ -584,7 +601,7 @@ async function pagePayment(
 }
 
 function notFoundPage(ctx: ExtraContext): Response {
-  return ctx.html(404, renderNotFoundPage(base(ctx) + GATEWAY_STYLESHEET_PATH), PAGE_HEADERS);
+  return ctx.html(404, renderNotFoundPage(base(ctx) + GATEWAY_STYLESHEET_PATH), pageHeaders());
 }
 
 function decidedPage(ctx: ExtraContext, payment: PaymentRecord): Response {
@@ -597,7 +614,7 @@ function decidedPage(ctx: ExtraContext, payment: PaymentRecord): Response {
       returnUrl: `${base(ctx)}/payments/v1/payments/${payment.id}/return`,
       stylesheetUrl: base(ctx) + GATEWAY_STYLESHEET_PATH,
     }),
-    PAGE_HEADERS,
+    pageHeaders(),
   );
 }
 
@@ -615,10 +632,11 @@ async function gatewayPage(
     fibAccountLast4: '0000',
   };
   const session = await gatewaySession(payment.id);
+  const actionUrl = `${base(ctx)}/gateway/${payment.method}/${payment.id}`;
   const html = renderGatewayPage({
     method: payment.method,
     paymentId: payment.id,
-    actionUrl: `${base(ctx)}/gateway/${payment.method}/${payment.id}`,
+    actionUrl,
     stylesheetUrl: base(ctx) + GATEWAY_STYLESHEET_PATH,
     session,
     items: payment.payableIds.map((id) => {
@@ -637,7 +655,7 @@ async function gatewayPage(
     sandboxOtp: SANDBOX_OTP,
     ...(error ? { error } : {}),
   });
-  return ctx.html(status, html, PAGE_HEADERS);
+  return ctx.html(status, html, pageHeaders([actionUrl, payment.returnUrl]));
 }
 
 /** Digits typed in Arabic-Indic or Extended Arabic-Indic script, as ASCII. */
@@ -679,7 +697,7 @@ async function submitGatewayPage(ctx: ExtraContext): Promise<Response> {
     ) {
       return gatewayPage(ctx, payment, 422, 'رمز التحقق غير صحيح. حاول مرة أخرى.');
     }
-    const reference = `${payment.method === 'qi-card' ? 'QI' : payment.method === 'zaincash' ? 'ZC' : 'FIB'}-${payment.id.slice(4).toUpperCase()}`;
+    const reference = `${payment.method === 'qi-card' ? 'QI' : payment.method === 'zaincash' ? 'ZC' : 'FIB'}-${payment.id.slice(4, 16).toUpperCase()}`;
     decide(ctx.state, payment, OUTCOME_DECISIONS[outcome], ctx.now, reference, ctx.nextReference);
   }
   if (payment.status === 'awaiting-confirmation') return gatewayPage(ctx, payment, 422);

@@ -41,8 +41,15 @@ async function run() {
       body: form as never,
     }),
   );
-  const unknown = await client.identity.POST('/sign-in', {
-    body: { method: 'national-id', nationalId: '100000000000' },
+  // A number no citizen has is answered as a known one; its code never works.
+  const unknown = unwrap(
+    await client.identity.POST('/sign-in', {
+      body: { method: 'national-id', nationalId: '100000000000' },
+    }),
+  );
+  const wrong = await client.identity.POST('/sign-in/{challengeId}/verify', {
+    params: { path: { challengeId: unknown.challengeId } },
+    body: { code: SANDBOX_OTP },
   });
   sandbox.faults.set({ faults: [{ kind: 'drop' }] });
   let network = '';
@@ -55,7 +62,7 @@ async function run() {
     name: me.name.ar,
     members: card.members.length,
     document: document.contentType,
-    unknownTitle: unknown.error?.title,
+    unknownTitle: wrong.error?.title,
     network,
     violations: sandbox.violations.length,
   };

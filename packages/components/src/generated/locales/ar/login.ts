@@ -26,8 +26,6 @@ export const templates = {
   'login.error.resend-too-early': str`لا يمكن إرسال رمز جديد بعد. حاول مرة أخرى بعد ${0}.`,
   'login.error.server': `حدث خطأ من جهتنا. حاول مرة أخرى بعد قليل.`,
   'login.error.timeout': `الاتصال بطيء جداً وانتهت مهلة الطلب. تحقق من اتصالك وحاول مرة أخرى.`,
-  'login.error.unknown-national-id': `لا يوجد حساب برقم البطاقة الوطنية هذا. تحقق منه أو استخدم رقم هاتفك المحمول.`,
-  'login.error.unknown-phone': `لا يوجد حساب بهذا الرقم. تحقق منه أو استخدم رقم بطاقتك الوطنية.`,
   'login.method.legend': `سجّل الدخول باستخدام`,
   'login.method.national-id': `رقم البطاقة الوطنية`,
   'login.method.phone': `رقم الهاتف المحمول`,
