@@ -24,6 +24,16 @@ function token(prefix: string): string {
   return `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`;
 }
 
+// Each citizen's opaque id (`User.id`): random, made the first time it is asked for and the same
+// for the life of the process, so that a tab can tell one citizen from another without anything
+// derived from their numbers. A real service stores one per citizen for good.
+const userIds = new Map<string, string>();
+const userId = (citizen: Citizen) => {
+  let id = userIds.get(citizen.id);
+  if (!id) userIds.set(citizen.id, (id = token('usr')));
+  return id;
+};
+
 function challengeBody(challenge: ChallengeRecord, citizen: Citizen, now: Date) {
   return {
     challengeId: challenge.id,
@@ -181,6 +191,7 @@ export const identityService: ServiceModule = {
     getCurrentUser: (ctx) => {
       const citizen = ctx.citizen!;
       return ctx.json(200, {
+        id: userId(citizen),
         name: { ar: citizen.nameAr, latin: citizen.nameLatin },
         maskedNationalId: maskNationalId(citizen.nationalId),
         maskedPhone: maskPhone(citizen.phone),
