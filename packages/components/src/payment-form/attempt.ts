@@ -1,3 +1,4 @@
+import { readLocal, writeLocal } from '../core/local-data.js';
 import type { PaymentMethodId } from './events.js';
 
 /** The one `sessionStorage` key the element writes: the pending payment's id, nothing else. */
@@ -55,19 +56,14 @@ export class PaymentAttempt {
 }
 
 /**
- * Reads, writes (an id) or clears (null) the pending payment's id. Storage may be blocked
- * (privacy settings, sandboxed frames): resuming after a reload is then not offered.
+ * Reads, writes (an id) or clears (null) the pending payment's id, through the SDK's tab-local
+ * data (core/local-data.ts: removed when the session ends or another citizen signs in). Storage
+ * may be blocked (privacy settings, sandboxed frames): resuming after a reload is then not offered.
  */
 function pending(value?: string | null): string | null {
-  try {
-    const store = window.sessionStorage;
-    if (value) store.setItem(PENDING_KEY, value);
-    else if (value === null) store.removeItem(PENDING_KEY);
-    const id = store.getItem(PENDING_KEY);
-    return isPaymentId(id) ? id : null;
-  } catch {
-    return null;
-  }
+  if (value !== undefined) writeLocal(PENDING_KEY, value || null);
+  const id = readLocal(PENDING_KEY);
+  return isPaymentId(id) ? id : null;
 }
 
 /** The pending payment's id, if a well-formed one is stored. */
