@@ -227,6 +227,13 @@ export class IqUpdateWizard extends IqElement {
       setDocuments: (list) => (this.documents = list),
       requestUpdate: () => this.requestUpdate(),
       announce: (text) => this.#announce(text),
+      reject: (text) => {
+        // A refused file: announced (again if it is the same error), in the summary that takes
+        // the focus and links to the picker, and no longer "Saved" in the live region.
+        if (!text) return this.#clearError('documents');
+        this.#announce(text);
+        this.#showError(text, 'documents');
+      },
       reportError: (error) => this.#report(error),
       ensureDraft: async () => {
         if (this.#store.local.requestId && !this.#store.local.dirty) return true;
