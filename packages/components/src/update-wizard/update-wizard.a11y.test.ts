@@ -258,6 +258,59 @@ describe('iq-update-wizard: accessibility and layout', function () {
     });
   }
 
+  it('check answers: the "Changed" badge never covers an answer, at 1280 and 320 px, in ar, ckb and en', async () => {
+    await signedIn('cit_01');
+    const el = await mount();
+    await next(el);
+    await atStep(el, 'residence');
+    await fill(el, 'landmark', 'قرب جامع الرحمن، الباب الثاني من جهة السوق');
+    await next(el);
+    await atStep(el, 'household');
+    await next(el);
+    await atStep(el, 'income');
+    await fill(el, 'monthlyIncome', '315000');
+    await next(el);
+    await atStep(el, 'health');
+    await fill(el, 'rooms', '3');
+    await next(el);
+    await atStep(el, 'documents');
+    await attach(el, 'national-card', pdf());
+    await next(el);
+    await atStep(el, 'check');
+    /** Boxes that share some area (touching edges do not count). */
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 &&
+      b.left < a.right - 0.5 &&
+      a.top < b.bottom - 0.5 &&
+      b.top < a.bottom - 0.5;
+    for (const locale of LOCALES) {
+      await setPageLanguage(locale);
+      for (const width of [1280, 320]) {
+        await setViewport({ width, height: 800 });
+        await el.updateComplete;
+        const answers = $$(el, '.answer.changed');
+        expect(answers.length, 'three changed answers').to.equal(3);
+        for (const answer of answers) {
+          const badge = answer.querySelector('.tag')!.getBoundingClientRect();
+          // Every other piece of text of the row: the question, the answer, what it was, Change.
+          const walker = document.createTreeWalker(answer, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.textContent!.trim() || node.parentElement!.closest('.tag')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const box of range.getClientRects()) {
+              expect(
+                overlap(badge, box),
+                `${locale} at ${width} px: the badge ${JSON.stringify(badge)} covers ${JSON.stringify(box)} "${node.textContent!.trim()}"`,
+              ).to.equal(false);
+            }
+          }
+        }
+        fits(el, `check answers at ${width} px in ${locale}`);
+      }
+    }
+  });
+
   for (const [locale, dir] of [
     ['ar', 'rtl'],
     ['en', 'ltr'],
