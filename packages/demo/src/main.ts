@@ -21,8 +21,14 @@ const root = document.getElementById('app') ?? document.body;
 configure({ client });
 
 let userName: string | null = null;
-/** The services' elements of the signed-in citizen, one per view, kept while they switch views. */
+/**
+ * The services' elements of the signed-in citizen, one per view, kept while they switch views; the
+ * wizards are kept across a session timeout too (what the citizen typed is still there when they
+ * sign in again). All go when the citizen signs out or another one signs in (`owner`: whose they
+ * are, by `User.id`).
+ */
 let elements: Partial<Record<View, HTMLElement>> = {};
+let owner: string | null = null;
 
 const t = (key: MessageKey, values?: Record<string, string | number>) => message(lang, key, values);
 
@@ -68,6 +74,8 @@ function element(view: View): HTMLElement {
 
 async function loadUser() {
   const user = unwrap(await client.identity.GET('/me'));
+  if (user.id !== owner) elements = {};
+  owner = user.id;
   userName = lang === 'en' ? user.name.latin : user.name.ar;
 }
 
@@ -126,14 +134,16 @@ login.addEventListener('iq-login', (event) => {
     if (!event.restored) document.getElementById('welcome')?.focus();
   });
 });
-login.addEventListener('iq-logout', () => {
+login.addEventListener('iq-logout', (event) => {
   userName = null;
-  elements = {};
+  if (event.reason === 'user') owner = null;
+  elements = event.reason === 'user' ? {} : { update: elements.update, family: elements.family };
   render();
 });
 // An element found the session gone (401): the sign-in element checks, and if it has ended it
-// closes it (iq-logout, expired) and asks for the code again. What the elements hold is kept: the
-// update wizard resumes its draft after the new sign-in.
+// closes it (iq-logout, expired) and asks for the code again. The SDK has removed its data from the
+// tab by then; the wizards, kept by the portal, go on with what was typed if the same citizen signs
+// in again, and drop it if another one does.
 document.addEventListener('iq-auth-required', () => void login.checkSession());
 window.addEventListener('hashchange', () => render());
 const homeSlot = h('div', { id: 'home' });
