@@ -148,27 +148,38 @@ document.addEventListener('iq-auth-required', () => void login.checkSession());
 window.addEventListener('hashchange', () => render());
 const homeSlot = h('div', { id: 'home' });
 
+// The language switch changes the page on an explicit choice (WCAG 3.2.2, On Input): choosing in
+// the list changes nothing until "Change language". The header stays in the page across renders,
+// so focus stays on the control the citizen used.
+const select = h(
+  'select',
+  { id: 'lang' },
+  ...LANGS.map((l) =>
+    h('option', { value: l, lang: l }, l === 'ar' ? 'العربية' : l === 'ckb' ? 'کوردی' : 'English'),
+  ),
+);
+const langLabel = h('label', { for: 'lang' });
+const langButton = h('button', { type: 'submit', class: 'secondary' });
+const langForm = h('form', { class: 'lang' }, langLabel, ' ', select, ' ', langButton);
+langForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (select.value === lang) return;
+  lang = select.value as Lang;
+  remember();
+  render();
+  if (userName) void loadUser().then(render);
+});
+const title = h('h1');
+const header = h('header', {}, title, langForm);
+
 function render() {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang === 'en' ? 'ltr' : 'rtl';
   document.title = t('title');
-  const select = h(
-    'select',
-    { id: 'lang' },
-    ...LANGS.map((l) =>
-      h(
-        'option',
-        { value: l, selected: l === lang },
-        l === 'ar' ? 'العربية' : l === 'ckb' ? 'کوردی' : 'English',
-      ),
-    ),
-  );
-  select.addEventListener('change', () => {
-    lang = select.value as Lang;
-    remember();
-    render();
-    if (userName) void loadUser().then(render);
-  });
+  title.textContent = t('title');
+  langLabel.textContent = t('language');
+  langButton.textContent = t('changeLanguage');
+  select.value = lang;
   homeSlot.replaceChildren(...(userName ? [renderHome(userName)] : []));
   const main =
     root.querySelector('main') ?? h('main', {}, h('p', { class: 'intro' }), login, homeSlot);
@@ -185,15 +196,7 @@ function render() {
       isolate('199012345678'),
     );
   }
-  root.replaceChildren(
-    h(
-      'header',
-      {},
-      h('h1', {}, t('title')),
-      h('label', { for: 'lang', class: 'lang' }, t('language'), ' ', select),
-    ),
-    main,
-  );
+  if (header.parentNode !== root) root.replaceChildren(header, main);
 }
 
 // The payment gateway's popup coming back to the portal: the payment form tells the window that

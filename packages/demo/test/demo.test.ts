@@ -127,10 +127,22 @@ test('an invalid number gets a localized message beside the field and no request
   assert.deepEqual(problems, []);
 });
 
+/** The language switch, by keyboard: a choice in the list, then "Change language". */
+async function switchLanguage(page: Page, to: 'ar' | 'ckb' | 'en'): Promise<void> {
+  await page.locator('#lang').focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 2 && (await page.locator('#lang').inputValue()) !== to; i++)
+    await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#lang').inputValue(), to);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
+}
+
 test('the language switch re-renders <iq-login> in Kurdish (right to left) and English (left to right)', async () => {
   const { page } = await open(1024);
   await page.waitForSelector('iq-login >> #heading');
-  await page.selectOption('#lang', 'ckb');
+  await switchLanguage(page, 'ckb');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   assert.equal(await page.getAttribute('html', 'lang'), 'ckb');
   await page.waitForFunction(
@@ -140,7 +152,7 @@ test('the language switch re-renders <iq-login> in Kurdish (right to left) and E
         ?.shadowRoot?.querySelector('#heading')
         ?.textContent?.trim() === 'چوونەژوورەوە',
   );
-  await page.selectOption('#lang', 'en');
+  await switchLanguage(page, 'en');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
   await page.waitForFunction(
     () =>
@@ -149,6 +161,45 @@ test('the language switch re-renders <iq-login> in Kurdish (right to left) and E
         ?.shadowRoot?.querySelector('#heading')
         ?.textContent?.trim() === 'Sign in',
   );
+});
+
+test('the language list changes nothing until "Change language", and focus stays on the control (keyboard)', async () => {
+  const { page, problems } = await open(360);
+  await page.waitForSelector('iq-login >> #heading');
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return active ? `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}` : '';
+    });
+  await page.locator('#lang').focus();
+  // Arrows move through the list: the page stays in Arabic, focus stays on the list.
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#lang').inputValue(), 'ckb');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await focused(), 'select#lang');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await focused(), 'select#lang');
+  await page.keyboard.press('ArrowUp');
+  // The explicit choice: Tab to "Change language", Enter.
+  await page.keyboard.press('Tab');
+  const button = page.locator('form.lang button');
+  assert.equal((await button.textContent())?.trim(), 'تغيير اللغة');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'ckb');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal((await button.textContent())?.trim(), 'گۆڕینی زمان');
+  assert.equal(await focused(), 'button', 'focus stays on the control, in the new language');
+  assert.equal(
+    await page.evaluate(
+      () => document.activeElement === document.querySelector('form.lang button'),
+    ),
+    true,
+  );
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'select#lang');
+  assert.equal(await page.locator('#lang').inputValue(), 'ckb');
+  assert.deepEqual(problems, []);
 });
 
 /**
