@@ -42,10 +42,9 @@ export const ELEMENT_BUDGETS = {
   login: 20480,
   'ration-card': 20480,
   'payment-form': 20480,
-  // Issue #7 asks for 26 KB (26 624 B); with every behaviour it asks for, the wizard measures
-  // 27.6 KB. Held at 27.5 KiB so that it cannot grow while the gap is decided (see
-  // docs/performance.md, "The wizard's budget").
-  'update-wizard': 28160,
+  // Issue #7 asked for 26 KB (26 624 B); with every behaviour it asks for, the wizard needs more.
+  // 28 KiB, as decided (docs/performance.md, "The wizard's budget").
+  'update-wizard': 28672,
 };
 
 const check = process.argv.includes('--check');

@@ -11,7 +11,6 @@ import { signedInSandbox } from './sandbox.js';
 // the wizard would have left it in this tab.
 
 const SP_KEY = 'iq-update-wizard:social-protection';
-const RC_KEY = 'iq-update-wizard:ration-card-family';
 
 interface Args {
   flow: 'social-protection' | 'ration-card-family';
@@ -22,10 +21,14 @@ interface Loaded {
   client: EServicesClient;
 }
 
-/** A sandbox with a citizen signed in (or nobody), and no draft left in this tab by another story. */
+/**
+ * A sandbox with a citizen signed in (or nobody), and nothing of the SDK left in this tab by another
+ * story: no draft, and no record of whose data the tab held (`iq-citizen`), or a story signed in as
+ * another citizen would see the next story's copy as someone else's and clear it.
+ */
 function signedIn(nationalId: string | null, setup?: (sandbox: Sandbox) => void) {
-  sessionStorage.removeItem(SP_KEY);
-  sessionStorage.removeItem(RC_KEY);
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith('iq-')) sessionStorage.removeItem(key);
   return signedInSandbox(nationalId, setup);
 }
 

@@ -21,8 +21,14 @@ const root = document.getElementById('app') ?? document.body;
 configure({ client });
 
 let userName: string | null = null;
-/** The services' elements of the signed-in citizen, one per view, kept while they switch views. */
+/**
+ * The services' elements of the signed-in citizen, one per view, kept while they switch views; the
+ * wizards are kept across a session timeout too (what the citizen typed is still there when they
+ * sign in again). All go when the citizen signs out or another one signs in (`owner`: whose they
+ * are, by `User.id`).
+ */
 let elements: Partial<Record<View, HTMLElement>> = {};
+let owner: string | null = null;
 
 const t = (key: MessageKey, values?: Record<string, string | number>) => message(lang, key, values);
 
@@ -68,6 +74,8 @@ function element(view: View): HTMLElement {
 
 async function loadUser() {
   const user = unwrap(await client.identity.GET('/me'));
+  if (user.id !== owner) elements = {};
+  owner = user.id;
   userName = lang === 'en' ? user.name.latin : user.name.ar;
 }
 
@@ -126,39 +134,52 @@ login.addEventListener('iq-login', (event) => {
     if (!event.restored) document.getElementById('welcome')?.focus();
   });
 });
-login.addEventListener('iq-logout', () => {
+login.addEventListener('iq-logout', (event) => {
   userName = null;
-  elements = {};
+  if (event.reason === 'user') owner = null;
+  elements = event.reason === 'user' ? {} : { update: elements.update, family: elements.family };
   render();
 });
 // An element found the session gone (401): the sign-in element checks, and if it has ended it
-// closes it (iq-logout, expired) and asks for the code again. What the elements hold is kept: the
-// update wizard resumes its draft after the new sign-in.
+// closes it (iq-logout, expired) and asks for the code again. The SDK has removed its data from the
+// tab by then; the wizards, kept by the portal, go on with what was typed if the same citizen signs
+// in again, and drop it if another one does.
 document.addEventListener('iq-auth-required', () => void login.checkSession());
 window.addEventListener('hashchange', () => render());
 const homeSlot = h('div', { id: 'home' });
+
+// The language switch changes the page on an explicit choice (WCAG 3.2.2, On Input): choosing in
+// the list changes nothing until "Change language". The header stays in the page across renders,
+// so focus stays on the control the citizen used.
+const select = h(
+  'select',
+  { id: 'lang' },
+  ...LANGS.map((l) =>
+    h('option', { value: l, lang: l }, l === 'ar' ? 'العربية' : l === 'ckb' ? 'کوردی' : 'English'),
+  ),
+);
+const langLabel = h('label', { for: 'lang' });
+const langButton = h('button', { type: 'submit', class: 'secondary' });
+const langForm = h('form', { class: 'lang' }, langLabel, ' ', select, ' ', langButton);
+langForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (select.value === lang) return;
+  lang = select.value as Lang;
+  remember();
+  render();
+  if (userName) void loadUser().then(render);
+});
+const title = h('h1');
+const header = h('header', {}, title, langForm);
 
 function render() {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang === 'en' ? 'ltr' : 'rtl';
   document.title = t('title');
-  const select = h(
-    'select',
-    { id: 'lang' },
-    ...LANGS.map((l) =>
-      h(
-        'option',
-        { value: l, selected: l === lang },
-        l === 'ar' ? 'العربية' : l === 'ckb' ? 'کوردی' : 'English',
-      ),
-    ),
-  );
-  select.addEventListener('change', () => {
-    lang = select.value as Lang;
-    remember();
-    render();
-    if (userName) void loadUser().then(render);
-  });
+  title.textContent = t('title');
+  langLabel.textContent = t('language');
+  langButton.textContent = t('changeLanguage');
+  select.value = lang;
   homeSlot.replaceChildren(...(userName ? [renderHome(userName)] : []));
   const main =
     root.querySelector('main') ?? h('main', {}, h('p', { class: 'intro' }), login, homeSlot);
@@ -175,15 +196,7 @@ function render() {
       isolate('199012345678'),
     );
   }
-  root.replaceChildren(
-    h(
-      'header',
-      {},
-      h('h1', {}, t('title')),
-      h('label', { for: 'lang', class: 'lang' }, t('language'), ' ', select),
-    ),
-    main,
-  );
+  if (header.parentNode !== root) root.replaceChildren(header, main);
 }
 
 // The payment gateway's popup coming back to the portal: the payment form tells the window that

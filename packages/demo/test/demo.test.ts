@@ -95,6 +95,7 @@ test('a citizen signs in with Arabic-Indic digits through <iq-login> and sees <i
     0,
     'the card leaves the page with the citizen',
   );
+  assert.deepEqual(await iqKeys(page), [], 'nothing of the SDK is left in the tab');
   assert.deepEqual(problems, []);
 });
 
@@ -126,10 +127,22 @@ test('an invalid number gets a localized message beside the field and no request
   assert.deepEqual(problems, []);
 });
 
+/** The language switch, by keyboard: a choice in the list, then "Change language". */
+async function switchLanguage(page: Page, to: 'ar' | 'ckb' | 'en'): Promise<void> {
+  await page.locator('#lang').focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 2 && (await page.locator('#lang').inputValue()) !== to; i++)
+    await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#lang').inputValue(), to);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
+}
+
 test('the language switch re-renders <iq-login> in Kurdish (right to left) and English (left to right)', async () => {
   const { page } = await open(1024);
   await page.waitForSelector('iq-login >> #heading');
-  await page.selectOption('#lang', 'ckb');
+  await switchLanguage(page, 'ckb');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   assert.equal(await page.getAttribute('html', 'lang'), 'ckb');
   await page.waitForFunction(
@@ -139,7 +152,7 @@ test('the language switch re-renders <iq-login> in Kurdish (right to left) and E
         ?.shadowRoot?.querySelector('#heading')
         ?.textContent?.trim() === 'چوونەژوورەوە',
   );
-  await page.selectOption('#lang', 'en');
+  await switchLanguage(page, 'en');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
   await page.waitForFunction(
     () =>
@@ -148,6 +161,45 @@ test('the language switch re-renders <iq-login> in Kurdish (right to left) and E
         ?.shadowRoot?.querySelector('#heading')
         ?.textContent?.trim() === 'Sign in',
   );
+});
+
+test('the language list changes nothing until "Change language", and focus stays on the control (keyboard)', async () => {
+  const { page, problems } = await open(360);
+  await page.waitForSelector('iq-login >> #heading');
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return active ? `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}` : '';
+    });
+  await page.locator('#lang').focus();
+  // Arrows move through the list: the page stays in Arabic, focus stays on the list.
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#lang').inputValue(), 'ckb');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await focused(), 'select#lang');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await focused(), 'select#lang');
+  await page.keyboard.press('ArrowUp');
+  // The explicit choice: Tab to "Change language", Enter.
+  await page.keyboard.press('Tab');
+  const button = page.locator('form.lang button');
+  assert.equal((await button.textContent())?.trim(), 'تغيير اللغة');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'ckb');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal((await button.textContent())?.trim(), 'گۆڕینی زمان');
+  assert.equal(await focused(), 'button', 'focus stays on the control, in the new language');
+  assert.equal(
+    await page.evaluate(
+      () => document.activeElement === document.querySelector('form.lang button'),
+    ),
+    true,
+  );
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'select#lang');
+  assert.equal(await page.locator('#lang').inputValue(), 'ckb');
+  assert.deepEqual(problems, []);
 });
 
 /**
@@ -162,6 +214,11 @@ async function signIn(page: Page, nationalId = '199012345678'): Promise<void> {
   await page.keyboard.type('123456');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#welcome');
+}
+
+/** The SDK's keys in the tab's sessionStorage (they all start with `iq-`). */
+function iqKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('iq-')));
 }
 
 /** Payments the demo's sandbox created for a citizen during the tests (seeded ones: `pay_s…`). */
@@ -328,6 +385,27 @@ test('the Mazalati update runs against the sandbox: every step, a document, chec
   assert.deepEqual(problems, []);
 });
 
+test('"Sign out" leaves nothing of the citizen in the tab, though the wizard is no longer on the page', async () => {
+  const { page, problems } = await open(360);
+  await signIn(page, '199616171819');
+  await page.click('a[href="#update"]');
+  const wizard = page.locator('iq-update-wizard');
+  await wizard.locator('[part="continue"]').click();
+  await wizard.locator('#f-landmark').fill('قرب مدرسة دلێر');
+  const kept = () => page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+  assert.match(await kept(), /قرب مدرسة دلێر/, 'the tab keeps a copy while signed in');
+  // The citizen looks at the ration card: the wizard leaves the page (kept by the portal).
+  await page.click('a[href="#card"]');
+  await page.waitForSelector('iq-ration-card');
+  assert.equal(await page.locator('iq-update-wizard').count(), 0);
+  await page.locator('iq-login [part="sign-out"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#welcome', { state: 'detached' });
+  assert.deepEqual(await iqKeys(page), []);
+  assert.doesNotMatch(await kept(), /قرب مدرسة|دلێر|Dler/);
+  assert.deepEqual(problems, []);
+});
+
 test("the ration card family change starts from the card's own list of changes", async () => {
   const { page, problems } = await open(360);
   await signIn(page, '198507654321');
@@ -358,6 +436,7 @@ test('a session that ended elsewhere: the wizard keeps what was typed, the porta
     delete demo.sandbox.state.identity.sessions[id];
   await wizard.locator('[part="continue"]').click();
   await page.waitForSelector('iq-login iq-national-id-input input');
+  assert.deepEqual(await iqKeys(page), [], 'nothing is left in the tab while signed out');
   await signIn(page, '198001010101');
   await page.click('a[href="#update"]');
   // The wizard goes on from the step after the one whose save the ended session refused.

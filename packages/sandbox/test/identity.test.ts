@@ -196,6 +196,29 @@ test('cookie mode: verify sets an HttpOnly Secure SameSite cookie and a CSRF tok
   assertNoViolations(env.sandbox);
 });
 
+test("/me carries the citizen's opaque id: the same at every sign-in, another for another citizen, nothing of their numbers", async () => {
+  const env = createTestSandbox();
+  const idOf = async (citizenId: string) => {
+    const signedIn = await signIn(env, citizenId);
+    const user = (await (await signedIn.request('/identity/v1/me')).json()) as { id: string };
+    await signedIn.request('/identity/v1/session', { method: 'DELETE' });
+    return user.id;
+  };
+  const ali = await idOf('cit_01');
+  assert.match(ali, /^usr_[A-Za-z0-9]{16,64}$/);
+  assert.equal(await idOf('cit_01'), ali, 'the same citizen, the same id');
+  const zainab = await idOf('cit_02');
+  assert.notEqual(zainab, ali);
+  for (const [id, citizen] of [
+    [ali, env.sandbox.citizens[0]!],
+    [zainab, env.sandbox.citizens[1]!],
+  ] as const) {
+    for (const part of [citizen.nationalId, citizen.phone.slice(1), citizen.id])
+      assert.ok(!id.includes(part), `${id} says nothing of ${part}`);
+  }
+  assertNoViolations(env.sandbox);
+});
+
 test('cookie mode: unsafe methods need the CSRF header (403 without it)', async () => {
   const env = createTestSandbox();
   const caller = await signIn(env, 'cit_01', 'cookie');

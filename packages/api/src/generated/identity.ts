@@ -278,6 +278,15 @@ export interface components {
         };
         /** @description The signed-in citizen. Identifiers are masked; the full ones never leave the server. */
         User: {
+            /**
+             * @description An opaque identifier of the citizen: the same at every sign-in, different for every
+             *     citizen, and not derived from the national number, the mobile number or the name in any
+             *     way that could be reversed or guessed (a random value the service keeps, not a hash of
+             *     the number). Clients use it to tell whether the citizen who signs in is the one whose
+             *     data the browser tab holds; it is not a secret, and it is never a key to look anyone up.
+             * @example usr_7f3c9a1e5b2d4c8f9a0b1c2d3e4f5a6b
+             */
+            id: string;
             name: {
                 ar: components["schemas"]["PersonName"];
                 latin: components["schemas"]["PersonName"];
@@ -849,6 +858,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "id": "usr_7f3c9a1e5b2d4c8f9a0b1c2d3e4f5a6b",
                      *       "name": {
                      *         "ar": "علي حسين كاظم الموسوي",
                      *         "latin": "Ali Hussein Kadhim Al-Musawi"

@@ -18,6 +18,7 @@ import { IqElement } from '../core/base.js';
 import { pluralize } from '../core/format.js';
 import { Countdown, SessionTimeout, systemTime, type TimeSource } from './session-timeout.js';
 import { IqErrorEvent } from '../core/events.js';
+import { claimLocalData, clearLocalData, forgetLocalData } from '../core/local-data.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/login.js';
 import { IqLoginEvent, IqLogoutEvent, IqSessionWarningEvent, type LogoutReason } from './events.js';
@@ -74,7 +75,9 @@ function deepActiveElement(): HTMLElement | null {
  * failures with a retry that keeps what was typed). Errors show in an error summary at the top of
  * the step, which takes focus, and beside the field. Personal values (typed number, masked
  * destination, the citizen) are forgotten on sign-out; tokens, codes and numbers are never
- * written to storage, URLs or the console.
+ * written to storage, URLs or the console. When the session ends, the SDK's data in this tab
+ * (the wizard's answers, a pending payment) is removed, whichever element stored it; when another
+ * citizen signs in, the previous citizen's too (core/local-data.ts).
  *
  * @summary Sign-in with the national card or a mobile number and a one-time code.
  *
@@ -391,6 +394,7 @@ export class IqLogin extends IqElement {
     this.notice = null;
     this.timeout.arm(status.secondsLeft);
     this.step = 'signed-in';
+    claimLocalData(user.id);
     this.dispatchEvent(new IqLoginEvent(user, true));
   }
 
@@ -409,6 +413,7 @@ export class IqLogin extends IqElement {
     this.problem = null;
     this.timeout.arm(isEServicesError(status) ? (fallbackSeconds ?? 0) : status.secondsLeft);
     this.go('signed-in');
+    claimLocalData(user.id);
     this.dispatchEvent(new IqLoginEvent(user));
   }
 
@@ -502,6 +507,10 @@ export class IqLogin extends IqElement {
     this.warningProblem = null;
     this.notice = reason === 'expired' ? 'expired' : 'signed-out';
     this.go('start');
+    // The SDK's data in this tab goes with the session, whichever element stored it (and even if
+    // a host listener stops the event): see core/local-data.ts.
+    if (reason === 'user') forgetLocalData();
+    else clearLocalData();
     this.dispatchEvent(new IqLogoutEvent(reason));
   }
 

@@ -1,3 +1,4 @@
+import { readLocal, writeLocal } from '../core/local-data.js';
 import type { PaymentMethodId } from './events.js';
 
 /** The pending payment's id, once `createPayment` answered, until the payment is decided. */
@@ -74,19 +75,14 @@ export class PaymentAttempt {
 }
 
 /**
- * Reads, writes (a value) or removes (null) one of the element's `sessionStorage` entries.
- * Storage may be blocked (privacy settings, sandboxed frames): resuming after a reload is then
- * left to the service (a payable's `pendingPayment`).
+ * Reads, writes (a value) or removes (null) one of the element's `sessionStorage` entries, through
+ * the SDK's tab-local data (core/local-data.ts: removed when the session ends or another citizen
+ * signs in). Storage may be blocked (privacy settings, sandboxed frames): resuming after a reload
+ * is then left to the service (a payable's `pendingPayment`).
  */
 function store(key: string, value?: string | null): string | null {
-  try {
-    const storage = window.sessionStorage;
-    if (value) storage.setItem(key, value);
-    else if (value === null) storage.removeItem(key);
-    return storage.getItem(key);
-  } catch {
-    return null;
-  }
+  if (value !== undefined) writeLocal(key, value || null);
+  return readLocal(key);
 }
 
 /** The pending payment's id, if a well-formed one is stored. */

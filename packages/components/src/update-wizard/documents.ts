@@ -58,6 +58,8 @@ export interface DocumentHost {
   setDocuments(list: SupportingDocument[]): void;
   requestUpdate(): void;
   announce(text: string): void;
+  /** A chosen file was refused (`text` says why), or `''`: the next one is being checked. */
+  reject(text: string): void;
   reportError(error: EServicesError): void;
   /** Saves the draft so that documents have a request to belong to; false when it could not. */
   ensureDraft(): Promise<boolean>;
@@ -108,6 +110,7 @@ export class DocumentList {
       if (!real || declared !== real || !this.policy.allowedContentTypes.includes(real))
         this.error = problemText('document-type');
     }
+    this.#host.reject(this.error);
     if (!this.error && file) {
       const upload: Upload = { file, type: this.type, state: 'uploading' };
       this.uploads = [...this.uploads, upload];
@@ -145,6 +148,7 @@ export class DocumentList {
               : error.code === 'document.type-not-allowed'
                 ? problemText('document-type')
                 : error.title || problemText('invalid');
+          this.#host.reject(this.error);
           this.#host.requestUpdate();
           return;
         }

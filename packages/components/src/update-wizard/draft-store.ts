@@ -9,6 +9,7 @@ import {
   type SupportingDocument,
   type UploadPolicy,
 } from '@iq-eservices/api';
+import { readLocal, writeLocal } from '../core/local-data.js';
 import type { Answers, WizardFlow } from './engine.js';
 
 /** A draft as both services return it (`UpdateRequest`, `ChangeRequest`). */
@@ -28,7 +29,8 @@ export interface ServerDraft {
  * The copy of the draft kept in this tab's `sessionStorage` (one key per flow): the answers as
  * typed, where the citizen is, what the server holds, and the submission in progress. It is the
  * one place answers (national numbers of new members included) are kept outside memory, as the
- * issue requires; it is removed on submission and on sign-out.
+ * issue requires; it is removed on submission, and with the rest of the SDK's tab-local data when
+ * the session ends or another citizen signs in (core/local-data.ts).
  */
 export interface LocalDraft {
   step: string;
@@ -107,7 +109,16 @@ export class DraftStore {
   readonly #flow: WizardFlow;
   readonly #client: () => EServicesClient | undefined;
 
-  constructor(flow: WizardFlow, client: () => EServicesClient | undefined, firstStep: string) {
+  /**
+   * `writable` says whether the copy may be written now: not while the session is over, so that
+   * nothing typed after it ended is left in the tab for the next person (it stays in memory).
+   */
+  constructor(
+    flow: WizardFlow,
+    client: () => EServicesClient | undefined,
+    firstStep: string,
+    readonly writable: () => boolean = () => true,
+  ) {
     this.#flow = flow;
     this.#client = client;
     this.local = this.#read() ?? { step: firstStep, answers: {} };
@@ -125,8 +136,7 @@ export class DraftStore {
 
   #read(): LocalDraft | null {
     try {
-      const text = sessionStorage.getItem(this.storageKey);
-      return text ? (JSON.parse(text) as LocalDraft) : null;
+      return JSON.parse(readLocal(this.storageKey) ?? 'null') as LocalDraft | null;
     } catch {
       return null;
     }
@@ -135,31 +145,22 @@ export class DraftStore {
   /**
    * Stops writing to `sessionStorage`: the element left the page, and what it learns from answers
    * still in flight must not overwrite what the next element (after a reload) reads.
+   * `close(false)` starts again when the same element comes back.
    */
-  close(): void {
-    this.#closed = true;
+  close(closed = true): void {
+    this.#closed = closed;
   }
 
-  /** Changes the local copy and writes it to `sessionStorage` at once. */
+  /** Changes the local copy and writes it to `sessionStorage` at once (when it may). */
   update(change: Partial<LocalDraft>): void {
     this.local = { ...this.local, ...change };
-    if (this.#closed) return;
-    try {
-      sessionStorage.setItem(this.storageKey, JSON.stringify(this.local));
-    } catch {
-      // Storage full or blocked: the answers stay in memory and on the server.
-    }
+    if (!this.#closed && this.writable()) writeLocal(this.storageKey, JSON.stringify(this.local));
   }
 
   /** Forgets the local copy (submitted, signed out, reset). */
   clear(firstStep: string): void {
     this.local = { step: firstStep, answers: {} };
-    if (this.#closed) return;
-    try {
-      sessionStorage.removeItem(this.storageKey);
-    } catch {
-      // Nothing stored.
-    }
+    if (!this.#closed) writeLocal(this.storageKey, null);
   }
 
   /** One call to the flow's service: its data, or the typed error thrown. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { unwrap } from '@iq-eservices/api';
 import type { IqUpdateWizard } from './update-wizard.js';
 import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
@@ -9,11 +9,13 @@ import {
   atStep,
   attach,
   fill,
+  focused,
   mount,
   next,
   pdf,
   signedIn,
   storedRequests,
+  tabTo,
   text,
   viewOf,
 } from './test/harness.js';
@@ -182,6 +184,132 @@ describe('iq-update-wizard: accessibility and layout', function () {
       await accessible(el, 'signed out');
     });
   }
+
+  for (const locale of LOCALES) {
+    it(`a refused file (a renamed .exe, a 6 MiB PDF), keyboard only, in ${locale}: announced, in the error summary, which takes the focus; axe clean`, async () => {
+      await setPageLanguage(locale);
+      const setup = await signedIn('cit_01');
+      const el = await mount();
+      for (const step of ['residence', 'household', 'income', 'health', 'documents']) {
+        await next(el);
+        await atStep(el, step);
+      }
+      const live = () => $(el, 'div.visually-hidden[role="status"]')!;
+      await until(() => live().textContent!.trim() !== '', '"Saved" announced');
+      const saved = live().textContent!.trim();
+      const heard: string[] = [];
+      new MutationObserver(() => heard.push(live().textContent!.trim())).observe(live(), {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      const uploads = () => setup.sandbox.calls['uploadUpdateRequestDocument'] ?? 0;
+
+      /** Chooses a type and `file` (the system's file picker cannot be driven), then Upload. */
+      const upload = async (file: File) => {
+        await tabTo(el, (e) => e.id === 'f-document-type', 'the type of document');
+        await sendKeys({ press: 'ArrowDown' });
+        await until(() => $<HTMLSelectElement>(el, '#f-document-type')!.value !== '', 'a type');
+        const transfer = new DataTransfer();
+        transfer.items.add(file);
+        $<HTMLInputElement>(el, '#f-documents')!.files = transfer.files;
+        await tabTo(el, (e) => e.classList.contains('upload'), 'Upload the file');
+        heard.length = 0;
+        await sendKeys({ press: 'Enter' });
+      };
+      const refused = async (what: string) => {
+        await until(() => focused(el)?.id === 'summary', `${what}: the summary has the focus`);
+        const error = text(el, '#summary a');
+        expect(error, what).not.to.equal('');
+        expect($(el, '#summary a')!.getAttribute('href')).to.equal('#f-documents');
+        expect(text(el, '#f-documents-error')).to.contain(error);
+        await until(() => live().textContent!.trim() === error, `${what}: announced`);
+        expect(live().textContent, `${what}: no longer "Saved"`).not.to.contain(saved);
+        expect(uploads(), `${what}: nothing sent`).to.equal(0);
+        await accessible(el, `${what} (${locale})`);
+        return error;
+      };
+
+      const exe = new Uint8Array(1024);
+      exe.set([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]);
+      await upload(new File([exe], 'x.pdf', { type: 'application/pdf' }));
+      const typeError = await refused('a renamed .exe');
+      // The same file again: the same error is announced again (emptied, then said).
+      await upload(new File([exe], 'x.pdf', { type: 'application/pdf' }));
+      await until(
+        () => heard.indexOf('') >= 0 && heard.lastIndexOf(typeError) > heard.indexOf(''),
+        'the same error announced again',
+      );
+      await refused('the renamed .exe again');
+      // The summary's link takes the citizen to the picker.
+      await tabTo(el, (e) => e.matches('#summary a'), 'the link of the summary');
+      await sendKeys({ press: 'Enter' });
+      await until(() => focused(el)?.id === 'f-documents', 'the file picker focused');
+
+      const big = new File(['%PDF-1.7\n', new Uint8Array(6 * 1024 * 1024)], 'كبير.pdf', {
+        type: 'application/pdf',
+      });
+      await upload(big);
+      expect(await refused('a 6 MiB PDF')).not.to.equal(typeError);
+      // A good file clears the summary.
+      await attach(el, 'national-card', pdf());
+      await until(() => !$(el, '#summary'), 'the summary goes');
+      expect($$(el, '.document').length).to.equal(1);
+    });
+  }
+
+  it('check answers: the "Changed" badge never covers an answer, at 1280 and 320 px, in ar, ckb and en', async () => {
+    await signedIn('cit_01');
+    const el = await mount();
+    await next(el);
+    await atStep(el, 'residence');
+    await fill(el, 'landmark', 'قرب جامع الرحمن، الباب الثاني من جهة السوق');
+    await next(el);
+    await atStep(el, 'household');
+    await next(el);
+    await atStep(el, 'income');
+    await fill(el, 'monthlyIncome', '315000');
+    await next(el);
+    await atStep(el, 'health');
+    await fill(el, 'rooms', '3');
+    await next(el);
+    await atStep(el, 'documents');
+    await attach(el, 'national-card', pdf());
+    await next(el);
+    await atStep(el, 'check');
+    /** Boxes that share some area (touching edges do not count). */
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 &&
+      b.left < a.right - 0.5 &&
+      a.top < b.bottom - 0.5 &&
+      b.top < a.bottom - 0.5;
+    for (const locale of LOCALES) {
+      await setPageLanguage(locale);
+      for (const width of [1280, 320]) {
+        await setViewport({ width, height: 800 });
+        await el.updateComplete;
+        const answers = $$(el, '.answer.changed');
+        expect(answers.length, 'three changed answers').to.equal(3);
+        for (const answer of answers) {
+          const badge = answer.querySelector('.tag')!.getBoundingClientRect();
+          // Every other piece of text of the row: the question, the answer, what it was, Change.
+          const walker = document.createTreeWalker(answer, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.textContent!.trim() || node.parentElement!.closest('.tag')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const box of range.getClientRects()) {
+              expect(
+                overlap(badge, box),
+                `${locale} at ${width} px: the badge ${JSON.stringify(badge)} covers ${JSON.stringify(box)} "${node.textContent!.trim()}"`,
+              ).to.equal(false);
+            }
+          }
+        }
+        fits(el, `check answers at ${width} px in ${locale}`);
+      }
+    }
+  });
 
   for (const [locale, dir] of [
     ['ar', 'rtl'],

@@ -135,6 +135,10 @@ export const updateWizardStyles = css`
     padding: 0;
   }
   .tag {
+    /* In flow, clear of the lines around it: an inline box's border spills over them, and the
+       Arabic fonts' glyph boxes reach past a 1.5 line height. */
+    display: inline-block;
+    margin-block: 0.375rem;
     padding-inline: 0.375rem;
     border: 2px solid;
   }

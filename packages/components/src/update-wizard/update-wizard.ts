@@ -19,11 +19,12 @@ import {
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
+import { claimLocalData, forgetCount, localCitizen } from '../core/local-data.js';
 import { pluralize } from '../core/format.js';
 import { toAsciiDigits } from '../core/normalize.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/update-wizard.js';
-import type { IqLogoutEvent } from '../login/events.js';
+import type { IqLoginEvent, IqLogoutEvent } from '../login/events.js';
 import { DocumentList } from './documents.js';
 import { DraftStore, type ServerDraft } from './draft-store.js';
 import {
@@ -226,6 +227,13 @@ export class IqUpdateWizard extends IqElement {
       setDocuments: (list) => (this.documents = list),
       requestUpdate: () => this.requestUpdate(),
       announce: (text) => this.#announce(text),
+      reject: (text) => {
+        // A refused file: announced (again if it is the same error), in the summary that takes
+        // the focus and links to the picker, and no longer "Saved" in the live region.
+        if (!text) return this.#clearError('documents');
+        this.#announce(text);
+        this.#showError(text, 'documents');
+      },
       reportError: (error) => this.#report(error),
       ensureDraft: async () => {
         if (this.#store.local.requestId && !this.#store.local.dirty) return true;
@@ -237,6 +245,10 @@ export class IqUpdateWizard extends IqElement {
   );
   #started = false;
   #restartOnLogin = false;
+  /** The opaque id of the citizen whose answers the element holds (null: not known yet). */
+  #citizen: string | null = null;
+  /** {@link forgetCount} when the element last started: it changes when the tab's data was forgotten. */
+  #forgotten = 0;
   #pendingFocus: string | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -255,21 +267,20 @@ export class IqUpdateWizard extends IqElement {
       this.#goTo(target, false);
   };
   readonly #onOnline = () => void this.#flush();
-  readonly #onLogin = () => {
+  readonly #onLogin = (event: IqLoginEvent) => {
+    // Another citizen: nothing of the previous one may show, not even what the element holds.
+    if (this.#citizen && this.#citizen !== event.user.id) this.#forget();
+    this.#citizen = event.user.id;
     this.signedOut = false;
     if (this.#restartOnLogin || this.view === 'signed-out') void this.#start();
-    else void this.#flush();
+    else this.#resume();
   };
-  readonly #onLogout = (event: IqLogoutEvent) => {
+  /** `iq-logout` (any reason) or a 401 anywhere on the page: the session is over. */
+  readonly #onLogout = (event: Event) => {
     this.signedOut = true;
-    if (event.reason !== 'user') return;
-    // Signing out on a shared phone must leave nothing behind in this tab.
-    this.#store?.clear(this.#firstStep());
-    this.answers = {};
-    this.member = null;
-    this.errors = new Map();
-    this.#restartOnLogin = true;
-    this.view = 'signed-out';
+    // Signing out on a shared phone must leave nothing behind, in the tab or in the element.
+    // After a timeout the answers stay in memory for the same citizen (the tab's copy is gone).
+    if ((event as IqLogoutEvent).reason === 'user') this.#forget();
   };
 
   override connectedCallback(): void {
@@ -278,8 +289,20 @@ export class IqUpdateWizard extends IqElement {
     window.addEventListener('online', this.#onOnline);
     document.addEventListener('iq-login', this.#onLogin);
     document.addEventListener('iq-logout', this.#onLogout);
-    // Moved in the page: start again from the local copy the previous connection left.
-    if (this.#started) void this.#start();
+    document.addEventListener('iq-auth-required', this.#onLogout);
+    if (!this.#started) return;
+    // Moved in the page: it goes on with what it holds — unless, while it was away, the citizen
+    // signed out or another one signed in (it heard nothing then; the tab's data tells).
+    const owner = localCitizen();
+    if (forgetCount() !== this.#forgotten || (owner && owner !== this.#citizen)) {
+      this.#forget();
+      void this.#start();
+    } else {
+      this.#store?.close(false);
+      // Its citizen is no longer signed in: the session ended meanwhile.
+      if (this.#citizen) this.signedOut = !owner;
+      this.#resume();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -288,8 +311,30 @@ export class IqUpdateWizard extends IqElement {
     window.removeEventListener('online', this.#onOnline);
     document.removeEventListener('iq-login', this.#onLogin);
     document.removeEventListener('iq-logout', this.#onLogout);
+    document.removeEventListener('iq-auth-required', this.#onLogout);
     clearTimeout(this.#retryTimer);
     this.#store?.close();
+  }
+
+  /** Drops the citizen's answers: the tab's copy and everything the element holds. */
+  #forget(): void {
+    this.#store?.clear(this.#firstStep());
+    this.answers = {};
+    this.member = this.receipt = this.conflict = this.user = this.fetched = null;
+    this.errors = new Map();
+    this.documents = [];
+    this.lookup = { reference: '' };
+    this.#docs.uploads = [];
+    this.#docs.error = '';
+    this.#citizen = null;
+    this.#restartOnLogin = true;
+    this.view = 'signed-out';
+  }
+
+  /** Signed in (again) as the same citizen: the answers go back to the tab's copy, and out. */
+  #resume(): void {
+    if (Object.keys(this.#store?.local.answers ?? {}).length) this.#store.update({});
+    void this.#flush();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -368,17 +413,32 @@ export class IqUpdateWizard extends IqElement {
     this.#flow = await (load as () => Promise<WizardFlow>)();
     const flow = this.#def;
     clearTimeout(this.#retryTimer);
-    this.#store = new DraftStore(flow, () => this.api, this.#firstStep());
+    // Nothing is written to the tab while the session is over.
+    this.#store = new DraftStore(
+      flow,
+      () => this.api,
+      this.#firstStep(),
+      () => !this.signedOut,
+    );
     this.receipt = this.conflict = this.member = null;
     this.lists = null;
     this.errors = new Map();
     this.#restartOnLogin = false;
     this.documents = [];
-    const local = this.#store.stored ? this.#store.local : null;
+    this.#citizen = localCitizen();
+    this.#forgotten = forgetCount();
+    let local = this.#store.stored ? this.#store.local : null;
     let answers: Answers | null = local?.answers ?? null;
     let step = local?.step ?? null;
     try {
-      await this.#loadRecord();
+      const citizen = await this.#loadRecord();
+      // The tab's copy is another citizen's than the one signed in: not theirs to see.
+      if (claimLocalData(citizen)) {
+        this.#store.clear(this.#firstStep());
+        local = answers = step = null;
+      }
+      this.#citizen = citizen;
+      this.#forgotten = forgetCount();
       if (local?.requestId) {
         const server = await this.#store.fetch(local.requestId);
         if (local.submitKey && (local.submitting || server.status !== 'draft')) {
@@ -455,21 +515,22 @@ export class IqUpdateWizard extends IqElement {
     if (this.#store.local.dirty && this.#store.local.requestId) void this.#flush();
   }
 
-  async #loadRecord(): Promise<void> {
+  /** Reads the record and who is signed in; returns the citizen's opaque id. */
+  async #loadRecord(): Promise<string> {
     const client = this.api;
     if (!client) throw new Error('<iq-update-wizard>: no client; call configure({ client }).');
-    const sp = this.#def.service === 'socialProtection';
     const [record, user] = await Promise.all([
       this.record
         ? Promise.resolve(null)
-        : sp
+        : this.#def.service === 'socialProtection'
           ? client.socialProtection.GET('/profile').then(unwrap)
           : client.rationCard.GET('/card').then(unwrap),
-      sp ? client.identity.GET('/me').then(unwrap) : Promise.resolve(null),
+      client.identity.GET('/me').then(unwrap),
     ]);
     this.fetched = record;
     this.user = user;
     void this.#loadLists();
+    return user.id;
   }
 
   /**

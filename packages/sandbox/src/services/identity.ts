@@ -1,4 +1,4 @@
-import { SANDBOX_OTP, maskNationalId, maskPhone } from '../data/citizens.js';
+import { SANDBOX_OTP, maskNationalId, maskPhone, type Citizen } from '../data/citizens.js';
 import type { ChallengeRecord } from '../data/identity.js';
 import type { OperationContext, ServiceModule, SessionRecord } from '../types.js';
 import { processMac, randomId } from '../secrets.js';
@@ -23,6 +23,16 @@ const secondsUntil = (iso: string, now: Date) =>
 
 /** Session ids and tokens: 128 random bits each. */
 const token = randomId;
+
+// Each citizen's opaque id (`User.id`): random, made the first time it is asked for and the same
+// for the life of the process, so that a tab can tell one citizen from another without anything
+// derived from their numbers. A real service stores one per citizen for good.
+const userIds = new Map<string, string>();
+const userId = (citizen: Citizen) => {
+  let id = userIds.get(citizen.id);
+  if (!id) userIds.set(citizen.id, (id = token('usr')));
+  return id;
+};
 
 function challengeBody(challenge: ChallengeRecord, now: Date) {
   return {
@@ -204,6 +214,7 @@ export const identityService: ServiceModule = {
     getCurrentUser: (ctx) => {
       const citizen = ctx.citizen!;
       return ctx.json(200, {
+        id: userId(citizen),
         name: { ar: citizen.nameAr, latin: citizen.nameLatin },
         maskedNationalId: maskNationalId(citizen.nationalId),
         maskedPhone: maskPhone(citizen.phone),

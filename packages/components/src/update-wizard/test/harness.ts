@@ -37,6 +37,9 @@ export const latin = (value: string) =>
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .trim();
 
+/** The SDK's keys in this tab's `sessionStorage` (every one starts with `iq-`). */
+export const iqKeys = () => Object.keys(sessionStorage).filter((key) => key.startsWith('iq-'));
+
 /** The step or view the wizard shows. */
 export const stepOf = (el: IqUpdateWizard) => $(el, '.root')?.dataset['step'] ?? '';
 export const viewOf = (el: IqUpdateWizard) => $(el, '.root')?.dataset['view'] ?? '';
