@@ -388,7 +388,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   function finish(base: Base, response: Response): Response {
     const headers = new Headers(response.headers);
     headers.set('X-Request-Id', base.requestId);
-    headers.set('Content-Language', base.lang);
+    // A hosted page may be in another language than Accept-Language (its `?lang=`).
+    if (!headers.has('Content-Language')) headers.set('Content-Language', base.lang);
     headers.set('Cache-Control', 'no-store');
     for (const cookie of base.pendingCookies) headers.append('Set-Cookie', cookie);
     return new Response(response.body, {

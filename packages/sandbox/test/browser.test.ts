@@ -56,6 +56,8 @@ test('inside a browser page the sandbox answers the client as a fetch: sign-in, 
     members: 7,
     document: 'application/pdf',
     unknownTitle: 'کۆدی پشتڕاستکردنەوە هەڵەیە',
+    gatewayPage: '<html lang="ckb" dir="rtl">',
+    gatewayTotal: 'Arabic-Indic digits, د.ع.',
     network: 'network.error',
     violations: 0,
   });

@@ -874,3 +874,143 @@ test('seeded paid payables come with their receipts', async () => {
   assert.equal(receipt.items[0]?.title, 'کرێی نوێکردنەوەی کارتی نیشتمانیی یەکگرتوو');
   assertNoViolations(env.sandbox);
 });
+
+/** The text a reader sees, without markup (attribute values are not text). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const PAGE_LANGUAGES = [
+  {
+    lang: 'ar',
+    dir: 'rtl',
+    heading: 'التحقق الآمن من البطاقة (\u20663-D Secure\u2069)',
+    approve: 'تأكيد الدفع',
+    cancel: 'إلغاء الدفع',
+    banner: 'بيئة تجريبية: لا تُخصم أي أموال حقيقية.',
+    total: '٢٦٬٠٠٠',
+    wrongCode: 'رمز التحقق غير صحيح. حاول مرة أخرى.',
+    succeeded: 'تم الدفع بنجاح',
+    notFound: 'عملية الدفع غير موجودة',
+  },
+  {
+    lang: 'ckb',
+    dir: 'rtl',
+    heading: 'پشتڕاستکردنەوەی پارێزراوی کارت (\u20663-D Secure\u2069)',
+    approve: 'پشتڕاستکردنەوەی پارەدان',
+    cancel: 'هەڵوەشاندنەوەی پارەدان',
+    banner: 'ژینگەی تاقیکردنەوە: هیچ پارەیەکی ڕاستەقینە نابڕدرێت.',
+    total: '٢٦٬٠٠٠',
+    wrongCode: 'کۆدی پشتڕاستکردنەوە هەڵەیە. دووبارە هەوڵ بدەرەوە.',
+    succeeded: 'پارەدانەکە سەرکەوتوو بوو',
+    notFound: 'مامەڵەی پارەدان نەدۆزرایەوە',
+  },
+  {
+    lang: 'en',
+    dir: 'ltr',
+    heading: 'Card security check (3-D Secure)',
+    approve: 'Confirm the payment',
+    cancel: 'Cancel the payment',
+    banner: 'Sandbox: no real money is taken.',
+    total: '26,000',
+    wrongCode: 'The verification code is wrong. Try again.',
+    succeeded: 'Payment made',
+    notFound: 'Payment not found',
+  },
+] as const;
+
+for (const expected of PAGE_LANGUAGES) {
+  test(`the hosted page opens in the language the payment was created in: ${expected.lang}`, async () => {
+    const { env, user } = await setup();
+    const created = await user.request('/payments/v1/payments', {
+      method: 'POST',
+      json: { payableIds: [PASSPORT], method: 'qi-card', returnUrl: RETURN_URL },
+      headers: { 'Idempotency-Key': newKey(), 'Accept-Language': expected.lang },
+    });
+    assert.equal(created.status, 201);
+    const payment = (await created.json()) as PaymentBody;
+    assert.equal(new URL(payment.redirectUrl).searchParams.get('lang'), expected.lang);
+    // The browser that opens the page may say anything: the link decides.
+    const response = await env.fetch(payment.redirectUrl, {
+      headers: { 'Accept-Language': expected.lang === 'en' ? 'ar' : 'en' },
+    });
+    const html = await response.text();
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-language'), expected.lang);
+    assert.match(html, new RegExp(`<html lang="${expected.lang}" dir="${expected.dir}">`));
+    const text = visibleText(html);
+    for (const part of [expected.heading, expected.approve, expected.cancel, expected.banner]) {
+      assert.ok(text.includes(part), `${expected.lang}: «${part}» in ${text}`);
+    }
+    assert.ok(text.includes(expected.total), `${expected.lang}: the total as ${expected.total}`);
+    const passport = env.sandbox.state.payments.payables['cit_01']?.find((p) => p.id === PASSPORT);
+    assert.ok(text.includes(passport!.title[expected.lang]), 'the bill in the language');
+    const others = PAGE_LANGUAGES.filter((l) => l.lang !== expected.lang);
+    for (const other of others) {
+      for (const part of [other.heading, other.approve, other.cancel, other.banner]) {
+        assert.ok(!text.includes(part), `${expected.lang}: no «${part}» of ${other.lang}`);
+      }
+    }
+    if (expected.lang === 'en') {
+      assert.doesNotMatch(text, /[\u0600-\u06ff]/, 'no Arabic script on the English page');
+    } else {
+      // Latin only where it is a name, a code or an identifier.
+      const latin = text.replace(/3-D Secure|FIB|pay_[0-9a-f]+|\d+/g, '').match(/[A-Za-z]+/g);
+      assert.equal(latin, null, `${expected.lang}: untranslated Latin text`);
+    }
+
+    // A wrong code keeps the language (the form's action carries it), and says so in it.
+    const action = /<form method="post" action="([^"]+)" class="approve">/.exec(html)?.[1] ?? '';
+    const wrong = await env.fetch(action.replace(/&amp;/g, '&'), {
+      method: 'POST',
+      body: new URLSearchParams({
+        session: new URL(payment.redirectUrl).searchParams.get('session') ?? '',
+        outcome: 'approve',
+        otp: '000000',
+      }),
+    });
+    assert.equal(wrong.status, 422);
+    const wrongHtml = await wrong.text();
+    assert.match(wrongHtml, new RegExp(`<html lang="${expected.lang}"`));
+    assert.ok(visibleText(wrongHtml).includes(expected.wrongCode));
+
+    await actAtGateway(env.sandbox, payment.redirectUrl, 'approve');
+    const decided = await env.fetch(payment.redirectUrl);
+    assert.ok(visibleText(await decided.text()).includes(expected.succeeded));
+    const url = new URL(payment.redirectUrl);
+    url.searchParams.set('session', 'f'.repeat(64));
+    const missing = await env.fetch(url.href);
+    assert.equal(missing.status, 404);
+    assert.ok(visibleText(await missing.text()).includes(expected.notFound));
+    assertNoViolations(env.sandbox);
+  });
+}
+
+test('a hosted page link without a language follows Accept-Language, then Arabic; ku is Sorani', async () => {
+  const { env, user } = await setup();
+  const payment = await createOk(user, {
+    payableIds: [PASSPORT],
+    method: 'zaincash',
+    returnUrl: RETURN_URL,
+  });
+  const url = new URL(payment.redirectUrl);
+  url.searchParams.delete('lang');
+  const langOf = async (href: string, acceptLanguage?: string) => {
+    const response = await env.fetch(href, {
+      headers: acceptLanguage ? { 'Accept-Language': acceptLanguage } : {},
+    });
+    return /<html lang="([a-z]+)"/.exec(await response.text())?.[1];
+  };
+  assert.equal(await langOf(url.href, 'en-GB,en;q=0.9'), 'en');
+  assert.equal(await langOf(url.href, 'ku-IQ'), 'ckb');
+  assert.equal(await langOf(url.href), 'ar');
+  assert.equal(await langOf(url.href, 'fr-FR'), 'ar');
+  url.searchParams.set('lang', 'ku');
+  assert.equal(await langOf(url.href, 'en'), 'ckb');
+  url.searchParams.set('lang', 'fr');
+  assert.equal(await langOf(url.href, 'en'), 'en', 'an unknown ?lang= falls back');
+});

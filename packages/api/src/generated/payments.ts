@@ -463,7 +463,9 @@ export interface components {
             expiresAt: string;
             /**
              * Format: uri
-             * @description The gateway's hosted page to send the browser to.
+             * @description The gateway's hosted page to send the browser to. It opens in the language the payment
+             *     was created in (`createPayment`'s `Accept-Language`: ar, ckb or en), which the link
+             *     carries as `lang`.
              */
             redirectUrl: string;
             /** @description Why it did not succeed; null while awaiting or when succeeded. */
@@ -1090,7 +1092,7 @@ export interface operations {
                      *       "currency": "IQD",
                      *       "createdAt": "2026-11-20T09:30:00Z",
                      *       "expiresAt": "2026-11-20T09:45:00Z",
-                     *       "redirectUrl": "http://localhost:4010/gateway/qi-card/pay_000001?session=5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+                     *       "redirectUrl": "http://localhost:4010/gateway/qi-card/pay_000001?session=5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592&lang=ar",
                      *       "failureReason": null,
                      *       "referenceNumber": null
                      *     }
@@ -1150,7 +1152,7 @@ export interface operations {
                      *       "currency": "IQD",
                      *       "createdAt": "2026-11-20T09:30:00Z",
                      *       "expiresAt": "2026-11-20T09:45:00Z",
-                     *       "redirectUrl": "http://localhost:4010/gateway/zaincash/pay_000001?session=5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+                     *       "redirectUrl": "http://localhost:4010/gateway/zaincash/pay_000001?session=5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592&lang=ar",
                      *       "failureReason": "insufficient-funds",
                      *       "referenceNumber": null
                      *     }

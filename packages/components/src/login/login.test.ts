@@ -39,7 +39,9 @@ async function setup(
     fetch: createSandboxFetch(sandbox),
     locale: () => getLocale(),
     retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 },
-    timeoutMs: 400,
+    // Short enough for the timeout fault (the sandbox holds it 3 s), long enough for an answer
+    // on a loaded machine (400 ms was not: at load 15 on 2 cores a sign-in timed out).
+    timeoutMs: 2000,
     auth: options.bearer ? { mode: 'bearer' } : { mode: 'cookie' },
     onRequest: ({ method, url }) => {
       const key = `${method} ${new URL(url).pathname.replace(/chl_\w+/, '{id}')}`;

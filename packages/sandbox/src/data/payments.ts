@@ -62,6 +62,11 @@ export interface PaymentRecord {
   expiresAt: string;
   /** Checked against the allowed origins when the payment was created. */
   returnUrl: string;
+  /**
+   * The language the payment was created in (`Accept-Language`), in which its hosted page opens;
+   * absent on payments stored before it was kept (their pages open in Arabic).
+   */
+  lang?: Lang;
   /** Where the receipt is sent by SMS (not echoed in responses). */
   receiptPhone: string | null;
   failureReason: FailureReason | null;

@@ -22,7 +22,9 @@ import {
   renderDecidedPage,
   renderGatewayPage,
   renderNotFoundPage,
+  pageLanguage,
   type GatewayOutcome,
+  type GatewayPageError,
 } from './gateway-pages.js';
 
 /**
@@ -249,9 +251,11 @@ function payableView(
   };
 }
 
+/** The hosted page, in the language the payment was created in (`createPayment`'s `Accept-Language`). */
 function redirectUrlOf(publicUrl: string, payment: PaymentRecord, session: string): string {
   const url = new URL(`${publicUrl.replace(/\/+$/, '')}/gateway/${payment.method}/${payment.id}`);
   url.searchParams.set('session', session);
+  url.searchParams.set('lang', payment.lang ?? 'ar');
   return url.href;
 }
 
@@ -446,6 +450,7 @@ async function createPayment(ctx: OperationContext): Promise<Response> {
       createdAt: ctx.now.toISOString(),
       expiresAt: new Date(ctx.now.getTime() + PAYMENT_TTL_MINUTES * 60_000).toISOString(),
       returnUrl: body.returnUrl,
+      lang: ctx.lang,
       receiptPhone: body.receiptPhone ?? null,
       failureReason: null,
       referenceNumber: null,
@@ -571,9 +576,10 @@ type ExtraContext = Parameters<ExtraRoute['handler']>[0];
  * applied `form-action` to a submission's redirects, and browsers that still do would otherwise
  * stop the citizen's way back; Chromium 156 does not). A page without a form allows none.
  */
-function pageHeaders(formTargets: readonly string[] = []): Record<string, string> {
+function pageHeaders(formTargets: readonly string[], lang: Lang): Record<string, string> {
   const origins = [...new Set(formTargets.map((url) => new URL(url).origin))];
   return {
+    'Content-Language': lang,
     'Content-Security-Policy':
       "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; " +
       `form-action ${origins.length ? origins.join(' ') : "'none'"}; frame-ancestors 'none'`,
@@ -600,21 +606,33 @@ async function pagePayment(
   return payment;
 }
 
+/** The page's language: `?lang=` (on the page's link and its forms), else `Accept-Language`. */
+function langOf(ctx: ExtraContext): Lang {
+  return pageLanguage(ctx.query['lang'], ctx.lang);
+}
+
 function notFoundPage(ctx: ExtraContext): Response {
-  return ctx.html(404, renderNotFoundPage(base(ctx) + GATEWAY_STYLESHEET_PATH), pageHeaders());
+  const lang = langOf(ctx);
+  return ctx.html(
+    404,
+    renderNotFoundPage(lang, base(ctx) + GATEWAY_STYLESHEET_PATH),
+    pageHeaders([], lang),
+  );
 }
 
 function decidedPage(ctx: ExtraContext, payment: PaymentRecord): Response {
+  const lang = langOf(ctx);
   return ctx.html(
     200,
     renderDecidedPage({
+      lang,
       method: payment.method,
       paymentId: payment.id,
       status: payment.status,
       returnUrl: `${base(ctx)}/payments/v1/payments/${payment.id}/return`,
       stylesheetUrl: base(ctx) + GATEWAY_STYLESHEET_PATH,
     }),
-    pageHeaders(),
+    pageHeaders([], lang),
   );
 }
 
@@ -622,8 +640,9 @@ async function gatewayPage(
   ctx: ExtraContext,
   payment: PaymentRecord,
   status: number,
-  error?: string,
+  error?: GatewayPageError,
 ) {
+  const lang = langOf(ctx);
   const data = slice(ctx.state);
   const payables = data.payables[payment.citizenId] ?? [];
   const citizen = ctx.state.citizens.find((c) => c.id === payment.citizenId);
@@ -632,8 +651,11 @@ async function gatewayPage(
     fibAccountLast4: '0000',
   };
   const session = await gatewaySession(payment.id);
-  const actionUrl = `${base(ctx)}/gateway/${payment.method}/${payment.id}`;
+  const action = new URL(`${base(ctx)}/gateway/${payment.method}/${payment.id}`);
+  action.searchParams.set('lang', lang);
+  const actionUrl = action.href;
   const html = renderGatewayPage({
+    lang,
     method: payment.method,
     paymentId: payment.id,
     actionUrl,
@@ -642,8 +664,8 @@ async function gatewayPage(
     items: payment.payableIds.map((id) => {
       const payable = payables.find((p) => p.id === id);
       return {
-        title: payable?.title.ar ?? id,
-        issuer: payable ? issuerOf(ctx.state, payable.issuerCode).name.ar : '',
+        title: payable?.title[lang] ?? id,
+        issuer: payable ? issuerOf(ctx.state, payable.issuerCode).name[lang] : '',
         amount: payable?.amount ?? 0,
       };
     }),
@@ -655,7 +677,7 @@ async function gatewayPage(
     sandboxOtp: SANDBOX_OTP,
     ...(error ? { error } : {}),
   });
-  return ctx.html(status, html, pageHeaders([actionUrl, payment.returnUrl]));
+  return ctx.html(status, html, pageHeaders([actionUrl, payment.returnUrl], lang));
 }
 
 /** Digits typed in Arabic-Indic or Extended Arabic-Indic script, as ASCII. */
@@ -689,13 +711,13 @@ async function submitGatewayPage(ctx: ExtraContext): Promise<Response> {
   if (payment.status === 'awaiting-confirmation') {
     const outcome = form['outcome'] as GatewayOutcome | undefined;
     if (!outcome || !outcomesFor(payment.method).includes(outcome)) {
-      return gatewayPage(ctx, payment, 422, 'اختر إحدى العمليات المتاحة.');
+      return gatewayPage(ctx, payment, 422, 'choose-outcome');
     }
     if (
       needsOtp(payment.method, outcome) &&
       asciiDigits((form['otp'] ?? '').trim()) !== SANDBOX_OTP
     ) {
-      return gatewayPage(ctx, payment, 422, 'رمز التحقق غير صحيح. حاول مرة أخرى.');
+      return gatewayPage(ctx, payment, 422, 'wrong-code');
     }
     const reference = `${payment.method === 'qi-card' ? 'QI' : payment.method === 'zaincash' ? 'ZC' : 'FIB'}-${payment.id.slice(4, 16).toUpperCase()}`;
     decide(ctx.state, payment, OUTCOME_DECISIONS[outcome], ctx.now, reference, ctx.nextReference);

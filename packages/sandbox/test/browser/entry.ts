@@ -41,6 +41,22 @@ async function run() {
       body: form as never,
     }),
   );
+  // The hosted gateway page opens in the payment's language, Sorani here, with Sorani's digits
+  // and dinar sign even though this browser has no Sorani number data.
+  const payables = unwrap(
+    await client.payments.GET('/payables', { params: { query: { status: 'unpaid' } } }),
+  );
+  const payment = unwrap(
+    await client.payments.POST('/payments', {
+      body: {
+        payableIds: [payables.items[0]!.id],
+        method: 'qi-card',
+        returnUrl: 'http://localhost:5173/done',
+      },
+    }),
+  );
+  const page = await (await sandbox.fetch(new Request(payment.redirectUrl))).text();
+  const total = /<strong><bdi>([^<]+)<\/bdi><\/strong>/.exec(page)?.[1] ?? '';
   // A number no citizen has is answered as a known one; its code never works.
   const unknown = unwrap(
     await client.identity.POST('/sign-in', {
@@ -63,6 +79,10 @@ async function run() {
     members: card.members.length,
     document: document.contentType,
     unknownTitle: wrong.error?.title,
+    gatewayPage: /<html lang="[a-z]+" dir="[a-z]+">/.exec(page)?.[0],
+    gatewayTotal: /^\u200f?[٠-٩٬]+\sد\.ع\.\u200f?$/.test(total)
+      ? 'Arabic-Indic digits, د.ع.'
+      : total,
     network,
     violations: sandbox.violations.length,
   };
