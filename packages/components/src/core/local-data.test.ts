@@ -18,6 +18,7 @@ import {
   next,
   signIn,
   signedIn,
+  text,
   viewOf,
   type Setup,
 } from '../update-wizard/test/harness.js';
@@ -152,6 +153,8 @@ describe("the SDK's data in the tab: gone when the session ends or another citiz
     expect(iqKeys()).to.deep.equal([]);
     await signsIn(login, ZAINAB);
     box.append(wizard);
+    // Once it has rendered what it does on coming back (not the page it left).
+    await wizard.updateComplete;
     await until(() => resumed(wizard), "Zainab's draft");
     nothingOfAli(wizard, 'Zainab signed in, the wizard back on the page');
   });
@@ -210,6 +213,27 @@ describe("the SDK's data in the tab: gone when the session ends or another citiz
     await until(() => resumed(wizard), "Zainab's draft");
     nothingOfAli(wizard, 'Zainab signed in');
     expect(iqKeys()).to.include('iq-citizen');
+  });
+
+  it('a wizard out of the page while its session ended and another citizen signed in: put back, it is theirs', async () => {
+    const { setup, box, login, wizard } = await portal();
+    await aliAnswers(wizard);
+    $<HTMLButtonElement>(wizard, '.member-form button.secondary')!.click();
+    await wizard.updateComplete;
+    sessionsEnd(setup);
+    // Its own save is refused (401): it says the session is over.
+    await next(wizard);
+    await until(() => text(wizard, '[part="notice"]') !== '', 'the signed-out notice');
+    wizard.remove();
+    await login.checkSession();
+    await signsIn(login, ZAINAB);
+    box.append(wizard);
+    // Once it has rendered what it does on coming back (not the page it left).
+    await wizard.updateComplete;
+    await until(() => resumed(wizard), "Zainab's draft");
+    nothingOfAli(wizard, 'Zainab signed in, the wizard back on the page');
+    expect(text(wizard, '[part="notice"]'), 'no "signed out" for Zainab').to.equal('');
+    await until(() => sessionStorage.getItem(KEY) !== null, "the tab keeps Zainab's copy");
   });
 
   for (const next of ['<iq-update-wizard>', '<iq-login>'] as const) {

@@ -327,6 +327,8 @@ export class IqUpdateWizard extends IqElement {
     this.#docs.uploads = [];
     this.#docs.error = '';
     this.#citizen = null;
+    this.savedLocally = false;
+    clearTimeout(this.#retryTimer);
     this.#restartOnLogin = true;
     this.view = 'signed-out';
   }
@@ -439,6 +441,8 @@ export class IqUpdateWizard extends IqElement {
       }
       this.#citizen = citizen;
       this.#forgotten = forgetCount();
+      // The service answered: the session is alive, whatever was heard before.
+      this.signedOut = false;
       if (local?.requestId) {
         const server = await this.#store.fetch(local.requestId);
         if (local.submitKey && (local.submitting || server.status !== 'draft')) {
