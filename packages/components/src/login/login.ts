@@ -15,7 +15,7 @@ import {
   type User,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
-import { pluralize } from '../core/format.js';
+import { baghdadTime, pluralize } from '../core/format.js';
 import { Countdown, SessionTimeout, systemTime, type TimeSource } from './session-timeout.js';
 import { IqErrorEvent } from '../core/events.js';
 import { claimLocalData, clearLocalData, forgetLocalData } from '../core/local-data.js';
@@ -750,7 +750,7 @@ export class IqLogin extends IqElement {
           return msg('Sign-in is locked for a while after too many wrong codes.', {
             id: 'login.error.locked-no-time',
           });
-        const time = this.format.time(problem.until);
+        const time = baghdadTime(this.format.time(problem.until));
         return msg(str`Sign-in is locked after too many wrong codes. Try again after ${time}.`, {
           id: 'login.error.locked',
         });

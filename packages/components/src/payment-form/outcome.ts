@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Receipt } from '@iq-eservices/api';
-import type { Formatter } from '../core/format.js';
+import { baghdadTime, type Formatter } from '../core/format.js';
 import type { FailureReason } from './events.js';
 import { clean, label, rows } from './labels.js';
 
@@ -38,16 +38,12 @@ export const FAILURES: Record<FailureReason, () => string> = {
     ),
 };
 
-/** A date and time in Baghdad. */
-const paidAt = (format: Formatter, value: string): string =>
-  format.date(value, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Baghdad' });
-
 /** The receipt: reference number (an LTR island), date, method, account, items and totals. */
 export function receiptTemplate(r: Receipt, f: Formatter, method: string): TemplateResult {
   return html`<div class="box ok" part="receipt">
     ${rows([
       [label('ref'), html`<bdi dir="ltr" class="reference">${f.digits(r.referenceNumber)}</bdi>`],
-      [label('date'), paidAt(f, r.paidAt)],
+      [label('date'), baghdadTime(f.dateTime(r.paidAt))],
       [label('method'), html`<bdi>${method}</bdi>`],
       [label('account'), html`<bdi dir="ltr">${f.digits(r.maskedAccount)}</bdi>`],
     ])}

@@ -892,10 +892,6 @@ export class IqUpdateWizard extends IqElement {
     this.#emit(IqErrorEvent.from(error));
   }
 
-  #list(items: string[]): string {
-    return new Intl.ListFormat(this.format.tag, { type: 'conjunction' }).format(items);
-  }
-
   /** An answer as the check-answers page and the conflict choice read it. */
   #display(field: WizardField, value: unknown): TemplateResult | string {
     if (value === undefined || value === '' || (Array.isArray(value) && !value.length))
@@ -908,9 +904,9 @@ export class IqUpdateWizard extends IqElement {
       case 'radio':
         return html`<bdi>${label(text)}</bdi>`;
       case 'checkboxes':
-        return this.#list((value as string[]).map(label));
+        return this.format.list((value as string[]).map(label));
       case 'members':
-        return this.#list((value as MemberForm[]).map((m) => m.name));
+        return this.format.list((value as MemberForm[]).map((m) => m.name));
       case 'date': {
         const date = parseDate(text);
         return date ? this.format.date(date) : html`<bdi>${text}</bdi>`;
@@ -1225,7 +1221,7 @@ export class IqUpdateWizard extends IqElement {
                         <dd>
                           ${
                             this.documents.length
-                              ? this.#list(this.documents.map((d) => d.fileName))
+                              ? this.format.list(this.documents.map((d) => d.fileName))
                               : msg('Not answered', { id: 'wizard.not-answered' })
                           }
                         </dd>

@@ -11,6 +11,7 @@
     export const templates = {
       'field.bidi': `احذف رموز الاتجاه المخفية من الرقم`,
 'field.error-prefix': `خطأ:`,
+'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
 'governorate.IQ-AN': `الأنبار`,
 'governorate.IQ-AR': `أربيل`,
 'governorate.IQ-BA': `البصرة`,

@@ -11,6 +11,7 @@
     export const templates = {
       'field.bidi': `هێما شاراوەکانی ئاراستە لە ژمارەکە لاببە`,
 'field.error-prefix': `هەڵە:`,
+'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
 'governorate.IQ-AN': `ئەنبار`,
 'governorate.IQ-AR': `هەولێر`,
 'governorate.IQ-BA': `بەسرە`,

@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'login.change-number': `تغيير الرقم`,
   'login.code-resent': `أرسلنا رمزاً جديداً.`,
   'login.code.heading': `أدخل الرمز الذي أرسلناه إليك`,

@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'payment.alone-note': `يُدفع هذا المبلغ بمفرده، لذلك أُلغي اختيار المبالغ الأخرى.`,
   'payment.amount-differs': str`المبلغ المسجّل لدى الجهة هو ${0}، وهو المبلغ الذي ستدفعه.`,
   'payment.awaiting': str`أكمل دفع مبلغ ${0} في صفحة الدفع التي فُتحت.`,

@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'login.change-number': `گۆڕینی ژمارەکە`,
   'login.code-resent': `کۆدێکی نوێمان نارد.`,
   'login.code.heading': `ئەو کۆدەی بۆمان ناردیت بنووسە`,

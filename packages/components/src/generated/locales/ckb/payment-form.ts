@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'payment.alone-note': `ئەم بڕە بە تەنیا دەدرێت، بۆیە هەڵبژاردنەکانی تر لابران.`,
   'payment.amount-differs': str`بڕی تۆمارکراو ${0}ـە، ئەوە ئەو بڕەیە کە دەیدەیت.`,
   'payment.awaiting': str`پارەدانی ${0} لە پەڕەی پارەدانەکە کە کرایەوە تەواو بکە.`,
