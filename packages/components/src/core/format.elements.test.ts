@@ -97,6 +97,9 @@ describe('formatting in the elements, in Arabic and Sorani', function () {
           MONTH_NAMES[locale],
         );
         expect(root.querySelector('.month h4')!.textContent).to.match(MONTH_NAMES[locale]);
+        const reference = root.querySelector('[part="request"] bdi.reference')!;
+        expect(reference.getAttribute('dir')).to.equal('ltr');
+        expect(reference.textContent).to.equal('RC-2026-700412');
 
         // A blocked card says since when.
         const blocked = useSandbox();
@@ -132,6 +135,10 @@ describe('formatting in the elements, in Arabic and Sorani', function () {
         )!;
         // The moment of payment in Baghdad, named as Baghdad's.
         expect(text).to.contain(`${baghdadClock(stored.paidAt, locale)} ${BAGHDAD[locale]}`);
+        const reference = receipt.querySelector('.reference')!;
+        expect(reference.getAttribute('dir')).to.equal('ltr');
+        expect(reference.textContent).to.equal(stored.referenceNumber);
+        expect(reference.textContent).to.match(/^[A-Z]{2,4}-[0-9]{4}-[0-9]{6}$/);
       });
 
       it('the login lock-out: the time sign-in opens again is Baghdad’s, and says so', async () => {
@@ -194,6 +201,9 @@ describe('formatting in the elements, in Arabic and Sorani', function () {
         const shown = shownText(status);
         expectNoLatin(shown, 'status');
         expect(shown).to.match(MONTH_NAMES[locale]);
+        const reference = status.querySelector('bdi.reference')!;
+        expect(reference.getAttribute('dir')).to.equal('ltr');
+        expect(reference.textContent).to.equal('MZL-2026-090501');
         const history = unwrap(
           await other.client.socialProtection.GET('/update-request-status/{referenceNumber}', {
             params: { path: { referenceNumber: 'MZL-2026-090501' } },

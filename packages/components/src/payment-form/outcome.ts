@@ -42,7 +42,8 @@ export const FAILURES: Record<FailureReason, () => string> = {
 export function receiptTemplate(r: Receipt, f: Formatter, method: string): TemplateResult {
   return html`<div class="box ok" part="receipt">
     ${rows([
-      [label('ref'), html`<bdi dir="ltr" class="reference">${f.digits(r.referenceNumber)}</bdi>`],
+      // The reference in Latin digits, as it is typed on a phone or read out to a call centre.
+      [label('ref'), html`<bdi dir="ltr" class="reference">${clean(r.referenceNumber)}</bdi>`],
       [label('date'), baghdadTime(f.dateTime(r.paidAt))],
       [label('method'), html`<bdi>${method}</bdi>`],
       [label('account'), html`<bdi dir="ltr">${f.digits(r.maskedAccount)}</bdi>`],

@@ -734,9 +734,7 @@ export class IqRationCard extends IqElement {
           request.referenceNumber
             ? html`<span
                 >${msg('Reference number', { id: 'ration-card.requests.reference' })}
-                <bdi dir="ltr" class="reference"
-                  >${this.format.digits(request.referenceNumber)}</bdi
-                ></span
+                <bdi dir="ltr" class="reference">${clean(request.referenceNumber)}</bdi></span
               >`
             : nothing
         }

@@ -1001,6 +1001,7 @@ export class IqUpdateWizard extends IqElement {
     });
   }
 
+  /** Who is signed in. The file number is as it is typed. */
   #renderIdentity(): TemplateResult {
     const user = this.user;
     const record = this.#context.record as BeneficiaryProfile | undefined;
@@ -1022,7 +1023,7 @@ export class IqUpdateWizard extends IqElement {
           record?.beneficiaryId
             ? html`<div>
                 <dt>${msg('Social protection file number', { id: 'wizard.identity.file' })}</dt>
-                <dd><bdi dir="ltr">${this.format.digits(record.beneficiaryId)}</bdi></dd>
+                <dd><bdi dir="ltr">${record.beneficiaryId}</bdi></dd>
               </div>`
             : nothing
         }
@@ -1351,7 +1352,7 @@ export class IqUpdateWizard extends IqElement {
         return this.conflict ? this.#renderConflict(this.conflict) : this.#renderLoading();
       case 'done':
         return this.receipt
-          ? doneView(this.receipt.referenceNumber, this.format, () => this.#openStatus())
+          ? doneView(this.receipt.referenceNumber, () => this.#openStatus())
           : this.#renderLoading();
       case 'status':
         return statusView({
