@@ -173,6 +173,7 @@ describe('formatting in the elements, in Arabic and Sorani', function () {
         await signedIn('cit_01');
         const el = await mount('social-protection');
         await atStep(el, 'identity');
+        expectNoLatin(shownText(el.shadowRoot!.querySelector('form, .root')!), 'identity');
         await next(el);
         await atStep(el, 'residence');
         await next(el);

@@ -38,6 +38,18 @@ export function intlTag(locale: Locale, numerals?: Numerals): string {
   return `${locale}-IQ${numerals ? `-u-nu-${numerals}` : ''}`;
 }
 
+/**
+ * A left-to-right island inside a localized sentence (U+2066 … U+2069): an example to type, a
+ * reference, `3-D Secure`. It shows as it must be typed, whatever the sentence's direction.
+ */
+export const ltr = (text: string): string => `\u2066${text}\u2069`;
+
+/**
+ * Text of either direction inside a localized sentence (U+2068 … U+2069): a name or a file name,
+ * which then cannot reorder the words around it.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** A time in a sentence, named as Baghdad's so that nobody reads it in their own zone. */
 export const baghdadTime = (time: string): string =>
   msg(str`${time} (Baghdad time)`, { id: 'format.baghdad-time' });

@@ -20,7 +20,7 @@ import {
 import { IqElement } from '../core/base.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { claimLocalData, forgetCount, localCitizen } from '../core/local-data.js';
-import { pluralize } from '../core/format.js';
+import { ltr, pluralize } from '../core/format.js';
 import { toAsciiDigits } from '../core/normalize.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/update-wizard.js';
@@ -585,7 +585,7 @@ export class IqUpdateWizard extends IqElement {
     if (this.busy || !step) return;
     const problems = new Map<string, string>();
     for (const [id, problem] of checkStep(step, this.answers))
-      problems.set(id, problemText(problem));
+      problems.set(id, problemText(problem, this.format));
     if (step.kind === 'documents' && missingDocuments(this.#needs(), this.documents).length)
       problems.set('documents', problemText('document-needed'));
     if (problems.size) {
@@ -650,7 +650,8 @@ export class IqUpdateWizard extends IqElement {
     const problems = new Map<string, string>();
     for (const e of errors) {
       const id = this.#def.fieldOf(e.pointer) ?? '';
-      if (!problems.has(id)) problems.set(id, problemText(SERVER_CODES[e.code] ?? e.code));
+      if (!problems.has(id))
+        problems.set(id, problemText(SERVER_CODES[e.code] ?? e.code, this.format));
     }
     const first = [...problems.keys()].find(Boolean);
     const owner = this.#stepList().find((s) =>
@@ -807,9 +808,10 @@ export class IqUpdateWizard extends IqElement {
   async #checkStatus(): Promise<void> {
     const reference = toAsciiDigits(this.lookup.reference.trim()).toUpperCase();
     if (!/^[A-Z]{2,4}-[0-9]{4}-[0-9]{6}$/.test(reference)) {
+      const example = ltr('MZL-2026-000123');
       return this.#showError(
         msg(
-          'Enter the reference number as it is on your confirmation, for example MZL-2026-000123.',
+          str`Enter the reference number as it is on your confirmation, for example ${example}.`,
           { id: 'wizard.status.invalid' },
         ),
         'reference',
@@ -852,7 +854,9 @@ export class IqUpdateWizard extends IqElement {
     if (!editing) return;
     const problems = itemProblems(this.#itemFields(), editing.value);
     if (problems.size) {
-      this.#showErrors(new Map([...problems].map(([id, p]) => [`m-${id}`, problemText(p)])));
+      this.#showErrors(
+        new Map([...problems].map(([id, p]) => [`m-${id}`, problemText(p, this.format)])),
+      );
       return;
     }
     const members = [...((this.answers['members'] as MemberForm[] | undefined) ?? [])];
@@ -1001,7 +1005,10 @@ export class IqUpdateWizard extends IqElement {
     });
   }
 
-  /** Who is signed in. The file number is as it is typed. */
+  /**
+   * Who is signed in. The Latin name's brackets are inside its left-to-right island: a line break
+   * never leaves a bracket, mirrored, on the other line. The file number is as it is typed.
+   */
   #renderIdentity(): TemplateResult {
     const user = this.user;
     const record = this.#context.record as BeneficiaryProfile | undefined;
@@ -1011,7 +1018,7 @@ export class IqUpdateWizard extends IqElement {
           user
             ? html`<div>
                   <dt>${msg('Name', { id: 'wizard.identity.name' })}</dt>
-                  <dd><bdi>${user.name.ar}</bdi> (<bdi>${user.name.latin}</bdi>)</dd>
+                  <dd><bdi>${user.name.ar}</bdi> <bdi dir="ltr">(${user.name.latin})</bdi></dd>
                 </div>
                 <div>
                   <dt>${msg('National card number', { id: 'national-id.label' })}</dt>
