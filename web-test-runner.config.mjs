@@ -26,6 +26,23 @@ const sandboxPlugin = {
   },
 };
 
+/**
+ * Chromium in a time zone (the process's `TZ`, not an emulated one: emulation slows every page)
+ * and, optionally, a language of its own (`locale`, as a browser set to it). The page's language
+ * and Baghdad's zone must win over both.
+ */
+const chromium = (timeZone, locale) =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: {
+      executablePath: findChromium() ?? undefined,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, TZ: timeZone },
+    },
+    createBrowserContext: ({ browser }) => browser.newContext(locale ? { locale } : {}),
+  });
+
 export default {
   files: ['packages/components/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['iq-source', 'browser', 'development'] },
@@ -33,18 +50,23 @@ export default {
     sandboxPlugin,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: findChromium() ?? undefined,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      },
-    }),
+  // Every test in a browser whose zone is UTC (and language en-US, Chromium's own): a Baghdad
+  // time shown as the browser's would be three hours off.
+  browsers: [chromium('UTC')],
+  // Only the formatting tests run a second time (`--group default` skips them), in a browser set
+  // to Sorani, which this Chromium has no date or number data for (`Intl` falls back to CLDR's
+  // root: `M03`, `AM`), eleven hours behind Baghdad.
+  groups: [
+    {
+      name: 'ckb-browser',
+      files: ['packages/components/src/core/format*.test.ts'],
+      browsers: [chromium('America/Los_Angeles', 'ckb-IQ')],
+    },
   ],
   // One test file at a time in CI: timing-sensitive flows (countdowns, retries) share 2 cores.
   concurrency: process.env.CI ? 1 : 2,
+  // The groups' browsers one after the other, never side by side, for the same reason.
+  concurrentBrowsers: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 10000 } },
 };

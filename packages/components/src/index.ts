@@ -19,6 +19,7 @@ export {
   formatter,
   intlTag,
   pluralize,
+  TIME_ZONE,
   type Formatter,
   type Locale,
   type Numerals,

@@ -62,3 +62,16 @@ test('both catalogues hold the same messages', () => {
       .sort(),
   );
 });
+
+test('Arabic says one and two of something without a numeral ("محاولتان", not "٢ محاولتان")', () => {
+  const all = units('ar');
+  const ids = new Set(all.map((u) => u.id));
+  // The plural messages: a count's forms, one message per category (`….few` marks them).
+  const forms = all.filter(
+    (u) => /\.(one|two)$/.test(u.id) && ids.has(u.id.replace(/\.(one|two)$/, '.few')),
+  );
+  assert.ok(forms.length >= 16, `the one and two forms (${forms.length})`);
+  for (const unit of forms) {
+    assert.doesNotMatch(unit.target ?? '', /<x |[0-9٠-٩]/, `ar ${unit.id}: ${unit.target}`);
+  }
+});

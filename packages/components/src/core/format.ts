@@ -1,7 +1,10 @@
+import { msg, str } from '@lit/localize';
+
 /**
- * One formatting module over `Intl`, with the Iraqi locale tags: `ar-IQ` (Arabic-Indic digits,
- * Iraqi month names), `ckb-IQ` (Sorani), `en-IQ`. Every number an element shows goes through here,
- * so the `numerals` setting applies everywhere.
+ * One formatting module for every element, with the Iraqi locale tags: `ar-IQ` (Arabic-Indic
+ * digits, Iraqi month names), `ckb-IQ` (Sorani), `en-IQ`. Every number, date and time an element
+ * shows goes through here, so the `numerals` setting and the time zone apply everywhere, whatever
+ * the browser's own language and zone.
  */
 
 /** The languages of the library. */
@@ -10,12 +13,46 @@ export type Locale = 'ar' | 'ckb' | 'en';
 /** Digits to show: Latin (`0-9`) or Arabic-Indic (`٠-٩`); by default what the locale uses. */
 export type Numerals = 'latn' | 'arab';
 
-const TAGS: Record<Locale, string> = { ar: 'ar-IQ', ckb: 'ckb-IQ', en: 'en-IQ' };
+/**
+ * The one time zone of every time and date the library shows: Baghdad's (Iraq keeps UTC+3 all
+ * year). Never the browser's: a phone set to UTC or a citizen abroad sees the service's times.
+ */
+export const TIME_ZONE = 'Asia/Baghdad';
+
+/**
+ * Sorani as CLDR writes it (`ckb`), for engines that have no Sorani data (Chromium's ICU has
+ * none: it falls back to the browser's language, `March 12, 1990`, or to CLDR's root, `M03`):
+ * the twelve month names, then before and after noon. Sorani numbers are written as Iraqi
+ * Arabic ones (the same digits, `٬` and `٫`), so the engine's `ar-IQ` formats them.
+ */
+const CKB =
+  'کانوونی دووەم|شوبات|ئازار|نیسان|ئایار|حوزەیران|تەمووز|ئاب|ئەیلوول|تشرینی یەکەم|تشرینی دووەم|کانونی یەکەم|ب.ن|د.ن'.split(
+    '|',
+  );
+
+/** The dinar's symbol in Arabic and Sorani (with its right-to-left mark, as CLDR has it). */
+const IQD = 'د.ع.\u200f';
 
 /** The BCP 47 tag used with `Intl` for a locale and numbering system. */
 export function intlTag(locale: Locale, numerals?: Numerals): string {
-  return numerals ? `${TAGS[locale]}-u-nu-${numerals}` : TAGS[locale];
+  return `${locale}-IQ${numerals ? `-u-nu-${numerals}` : ''}`;
 }
+
+/**
+ * A left-to-right island inside a localized sentence (U+2066 … U+2069): an example to type, a
+ * reference, `3-D Secure`. It shows as it must be typed, whatever the sentence's direction.
+ */
+export const ltr = (text: string): string => `\u2066${text}\u2069`;
+
+/**
+ * Text of either direction inside a localized sentence (U+2068 … U+2069): a name or a file name,
+ * which then cannot reorder the words around it.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
+/** A time in a sentence, named as Baghdad's so that nobody reads it in their own zone. */
+export const baghdadTime = (time: string): string =>
+  msg(str`${time} (Baghdad time)`, { id: 'format.baghdad-time' });
 
 /** Formatters bound to one locale and numbering system. */
 export interface Formatter {
@@ -30,18 +67,26 @@ export interface Formatter {
   digits(value: string): string;
   /** Whole Iraqi dinars, e.g. `‏٢٥٬٠٠٠ د.ع.‏`. */
   iqd(amount: number): string;
-  /** A date (a `YYYY-MM-DD` string is read as a calendar date, not shifted by the time zone). */
-  date(value: string | Date, options?: Intl.DateTimeFormatOptions): string;
-  /** A time of day. */
+  /**
+   * A date, long form. A `YYYY-MM-DD` string is that calendar date; a moment is the day it is
+   * in Baghdad.
+   */
+  date(value: string | Date): string;
+  /** A date and a time of day in Baghdad. */
+  dateTime(value: string | Date): string;
+  /** A time of day in Baghdad. */
   time(value: string | Date): string;
   /** A month and year with the locale's month names (Iraqi ones in Arabic). */
   month(value: string | Date): string;
+  /** Items joined with "and" as the language does (`a، b و c` in Sorani). */
+  list(items: readonly string[]): string;
   /** The plural category of a count (Arabic has six: zero, one, two, few, many, other). */
   plural(count: number): Intl.LDMLPluralRule;
 }
 
 const cache = new Map<string, Formatter>();
 
+/** A `YYYY-MM(-DD)` string is a calendar date (noon UTC: the same day in Baghdad). */
 function toDate(value: string | Date): Date {
   if (value instanceof Date) return value;
   return /^\d{4}-\d{2}(-\d{2})?$/.test(value)
@@ -49,73 +94,111 @@ function toDate(value: string | Date): Date {
     : new Date(value);
 }
 
+/** Builds a formatter once per set of options: building one costs far more than using it. */
+function memo<T>(make: (options: object) => T): (options: object) => T {
+  const made = new Map<string, T>();
+  return (options) => {
+    const key = JSON.stringify(options);
+    let format = made.get(key);
+    if (!format) made.set(key, (format = make(options)));
+    return format;
+  };
+}
+
+/** The date's fields in Baghdad, for our Sorani patterns. */
+const FIELDS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+
 /** The formatter for a locale and numbering system (cached). */
-export function formatter(locale: Locale, numerals?: Numerals): Formatter {
-  const key = `${locale}|${numerals ?? ''}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+export function formatter(
+  locale: Locale,
+  // The digits each language writes (CLDR): Arabic-Indic in Arabic and in Sorani, Latin in English.
+  numerals: Numerals = locale === 'en' ? 'latn' : 'arab',
+): Formatter {
   const tag = intlTag(locale, numerals);
-  const plain = new Intl.NumberFormat(tag, { useGrouping: false });
-  const grouped = new Intl.NumberFormat(tag);
-  const iqd = new Intl.NumberFormat(tag, {
-    style: 'currency',
-    currency: 'IQD',
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
-  });
+  const cached = cache.get(tag);
+  if (cached) return cached;
+  // Sorani from our data when the engine has none (detected, not assumed: Node's ICU has it).
+  const own = locale === 'ckb' && !Intl.DateTimeFormat.supportedLocalesOf(tag).length;
+  const numberFormat = memo((o) => new Intl.NumberFormat(own ? intlTag('ar', numerals) : tag, o));
+  const dateFormat = memo(
+    (o) => new Intl.DateTimeFormat(own ? 'en' : tag, { ...o, timeZone: TIME_ZONE }),
+  );
   const plurals = new Intl.PluralRules(tag);
-  const monthFormat = new Intl.DateTimeFormat(tag, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const timeFormat = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' });
-  // Building an Intl formatter costs far more than using one: a card formats a hundred dates.
-  const dateFormats = new Map<string, Intl.DateTimeFormat>();
-  const dateFormat = (options: Intl.DateTimeFormatOptions) => {
-    const key = JSON.stringify(options);
-    let format = dateFormats.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(tag, options);
-      dateFormats.set(key, format);
-    }
-    return format;
-  };
-  const numberFormats = new Map<string, Intl.NumberFormat>();
-  const numberFormat = (options: Intl.NumberFormatOptions) => {
-    const key = JSON.stringify(options);
-    let format = numberFormats.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat(tag, options);
-      numberFormats.set(key, format);
-    }
-    return format;
-  };
+  const arab = numerals === 'arab';
+  const toDigits = (text: string) =>
+    arab ? text.replace(/[0-9]/g, (d) => String.fromCharCode(0x660 + Number(d))) : text;
+  const number = (value: number, options: Intl.NumberFormatOptions = {}) =>
+    numberFormat(options).format(value);
+  /**
+   * Formats a moment in Baghdad: with the engine's `options`, or (our Sorani) with CLDR ckb's
+   * `pattern`, whose letters stand for the day, Month name, year, hour, minutes and the period
+   * of the day.
+   */
+  const moment =
+    (options: Intl.DateTimeFormatOptions, pattern: string) => (value: string | Date) => {
+      const date = toDate(value);
+      if (!own) return dateFormat(options).format(date);
+      const p: Record<string, string> = {};
+      for (const part of dateFormat(FIELDS).formatToParts(date)) p[part.type] = part.value;
+      const hour = Number(p['hour']);
+      const fields: Record<string, unknown> = {
+        d: p['day'],
+        M: CKB[Number(p['month']) - 1],
+        y: p['year'],
+        h: hour % 12 || 12,
+        m: p['minute'],
+        a: CKB[hour < 12 ? 12 : 13],
+      };
+      return toDigits(pattern.replace(/[dMyhma]/g, (c) => String(fields[c])));
+    };
   const created: Formatter = {
     locale,
     tag,
-    number: (value, options) =>
-      options ? numberFormat(options).format(value) : grouped.format(value),
+    number,
     digits: (value) => {
-      const out = value.replace(/[0-9]/g, (d) => plain.format(Number(d)));
+      const out = toDigits(value);
       // Arabic-Indic digits are "Arabic numbers" to the bidi algorithm: the spaces, dashes and
       // asterisks between two groups take the right-to-left direction, and the groups of an
       // ID would show reversed even inside a left-to-right island. A left-to-right mark on each
       // side of every separator keeps the groups in reading order.
-      return /[\u0660-\u0669]/.test(out)
-        ? out.replace(/[^\u0660-\u0669]+/g, (run) => `\u200e${run}\u200e`)
-        : out;
+      return arab ? out.replace(/[^\u0660-\u0669]+/g, (run) => `\u200e${run}\u200e`) : out;
     },
-    iqd: (amount) => iqd.format(Math.round(amount)),
-    date: (value, options = { dateStyle: 'long' }) => {
-      const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-      return dateFormat(dateOnly ? { ...options, timeZone: 'UTC' } : options).format(toDate(value));
+    iqd: (amount) => {
+      const n = Math.round(amount);
+      // CLDR ckb: `#,##0 ¤` with Arabic-Indic digits, `¤ #,##0` with Latin ones.
+      return own
+        ? arab
+          ? `${number(n)}\u00a0${IQD}`
+          : `${IQD}\u00a0${number(n)}`
+        : number(n, {
+            style: 'currency',
+            currency: 'IQD',
+            maximumFractionDigits: 0,
+            minimumFractionDigits: 0,
+          });
     },
-    time: (value) => timeFormat.format(toDate(value)),
-    month: (value) => monthFormat.format(toDate(value)),
+    // CLDR ckb: `dی MMMMی y`, `h:mm a`, `{date} {time}`, `y MMMM`.
+    date: moment({ dateStyle: 'long' }, 'dی Mی y'),
+    dateTime: moment({ dateStyle: 'long', timeStyle: 'short' }, 'dی Mی y h:m a'),
+    time: moment({ hour: 'numeric', minute: '2-digit' }, 'h:m a'),
+    month: moment({ month: 'long', year: 'numeric' }, 'y M'),
+    // CLDR has no Sorani list patterns (engines answer in English): Sorani joins with `،` and `و`.
+    list: (items) =>
+      locale === 'ckb'
+        ? items.length > 1
+          ? `${items.slice(0, -1).join('، ')} و ${items.at(-1)}`
+          : (items[0] ?? '')
+        : new Intl.ListFormat(tag, { type: 'conjunction' }).format(items),
     plural: (count) => plurals.select(count),
   };
-  cache.set(key, created);
+  cache.set(tag, created);
   return created;
 }
 

@@ -15,7 +15,7 @@ import {
   type User,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
-import { pluralize } from '../core/format.js';
+import { baghdadTime, pluralize } from '../core/format.js';
 import { Countdown, SessionTimeout, systemTime, type TimeSource } from './session-timeout.js';
 import { IqErrorEvent } from '../core/events.js';
 import { claimLocalData, clearLocalData, forgetLocalData } from '../core/local-data.js';
@@ -671,8 +671,10 @@ export class IqLogin extends IqElement {
       const count = f.number(n);
       return pluralize(f, n, {
         zero: () => msg(str`${count} minutes`, { id: 'login.minutes.zero' }),
-        one: () => msg(str`${count} minute`, { id: 'login.minutes.one' }),
-        two: () => msg(str`${count} minutes`, { id: 'login.minutes.two' }),
+        // Arabic says one and two without a numeral ("دقيقة واحدة", "دقيقتان"): these forms
+        // have no placeholder (English has no "two" form).
+        one: () => msg('1 minute', { id: 'login.minutes.one' }),
+        two: () => msg('2 minutes', { id: 'login.minutes.two' }),
         few: () => msg(str`${count} minutes`, { id: 'login.minutes.few' }),
         many: () => msg(str`${count} minutes`, { id: 'login.minutes.many' }),
         other: () => msg(str`${count} minutes`, { id: 'login.minutes.other' }),
@@ -682,8 +684,8 @@ export class IqLogin extends IqElement {
       const count = f.number(n);
       return pluralize(f, n, {
         zero: () => msg(str`${count} seconds`, { id: 'login.seconds.zero' }),
-        one: () => msg(str`${count} second`, { id: 'login.seconds.one' }),
-        two: () => msg(str`${count} seconds`, { id: 'login.seconds.two' }),
+        one: () => msg('1 second', { id: 'login.seconds.one' }),
+        two: () => msg('2 seconds', { id: 'login.seconds.two' }),
         few: () => msg(str`${count} seconds`, { id: 'login.seconds.few' }),
         many: () => msg(str`${count} seconds`, { id: 'login.seconds.many' }),
         other: () => msg(str`${count} seconds`, { id: 'login.seconds.other' }),
@@ -720,11 +722,11 @@ export class IqLogin extends IqElement {
               id: 'login.error.otp-invalid.zero',
             }),
           one: () =>
-            msg(str`The code is wrong. You have ${count} attempt left.`, {
+            msg('The code is wrong. You have 1 attempt left.', {
               id: 'login.error.otp-invalid.one',
             }),
           two: () =>
-            msg(str`The code is wrong. You have ${count} attempts left.`, {
+            msg('The code is wrong. You have 2 attempts left.', {
               id: 'login.error.otp-invalid.two',
             }),
           few: () =>
@@ -750,7 +752,7 @@ export class IqLogin extends IqElement {
           return msg('Sign-in is locked for a while after too many wrong codes.', {
             id: 'login.error.locked-no-time',
           });
-        const time = this.format.time(problem.until);
+        const time = baghdadTime(this.format.time(problem.until));
         return msg(str`Sign-in is locked after too many wrong codes. Try again after ${time}.`, {
           id: 'login.error.locked',
         });

@@ -107,10 +107,9 @@ export class IqOtpInput extends IqFormControl {
     return pluralize(this.format, this.codeLength, {
       zero: () =>
         msg(str`The ${count} digits in the text message we sent you`, { id: 'otp.hint.zero' }),
-      one: () =>
-        msg(str`The ${count} digit in the text message we sent you`, { id: 'otp.hint.one' }),
-      two: () =>
-        msg(str`The ${count} digits in the text message we sent you`, { id: 'otp.hint.two' }),
+      // Arabic says one and two without a numeral: these forms have no placeholder.
+      one: () => msg('The 1 digit in the text message we sent you', { id: 'otp.hint.one' }),
+      two: () => msg('The 2 digits in the text message we sent you', { id: 'otp.hint.two' }),
       few: () =>
         msg(str`The ${count} digits in the text message we sent you`, { id: 'otp.hint.few' }),
       many: () =>
@@ -132,8 +131,8 @@ export class IqOtpInput extends IqFormControl {
         const count = this.format.number(this.codeLength);
         return pluralize(this.format, this.codeLength, {
           zero: () => msg(str`The code has ${count} digits`, { id: 'otp.length.zero' }),
-          one: () => msg(str`The code has ${count} digit`, { id: 'otp.length.one' }),
-          two: () => msg(str`The code has ${count} digits`, { id: 'otp.length.two' }),
+          one: () => msg('The code has 1 digit', { id: 'otp.length.one' }),
+          two: () => msg('The code has 2 digits', { id: 'otp.length.two' }),
           few: () => msg(str`The code has ${count} digits`, { id: 'otp.length.few' }),
           many: () => msg(str`The code has ${count} digits`, { id: 'otp.length.many' }),
           other: () => msg(str`The code has ${count} digits`, { id: 'otp.length.other' }),

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Receipt } from '@iq-eservices/api';
-import type { Formatter } from '../core/format.js';
+import { baghdadTime, ltr, type Formatter } from '../core/format.js';
 import type { FailureReason } from './events.js';
 import { clean, label, rows } from './labels.js';
 
@@ -21,10 +21,17 @@ export const FAILURES: Record<FailureReason, () => string> = {
     msg('The card has expired. Use a valid card or another method.', {
       id: 'payment.failure.expired-card',
     }),
-  '3ds-failed': () =>
-    msg('The card check (3-D Secure) failed. Try again and enter the code sent to your phone.', {
-      id: 'payment.failure.3ds-failed',
-    }),
+  '3ds-failed': () => {
+    // One unbreakable left-to-right island, brackets included: never "(3-D" on one line and
+    // "Secure)" on the next, nor a bracket mirrored.
+    const check = ltr('(3\u2011D\u00a0Secure)');
+    return msg(
+      str`The card check ${check} failed. Try again and enter the code sent to your phone.`,
+      {
+        id: 'payment.failure.3ds-failed',
+      },
+    );
+  },
   cancelled: () =>
     msg('You cancelled the payment. Try again when you are ready.', {
       id: 'payment.failure.cancelled',
@@ -38,16 +45,13 @@ export const FAILURES: Record<FailureReason, () => string> = {
     ),
 };
 
-/** A date and time in Baghdad. */
-const paidAt = (format: Formatter, value: string): string =>
-  format.date(value, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Baghdad' });
-
 /** The receipt: reference number (an LTR island), date, method, account, items and totals. */
 export function receiptTemplate(r: Receipt, f: Formatter, method: string): TemplateResult {
   return html`<div class="box ok" part="receipt">
     ${rows([
-      [label('ref'), html`<bdi dir="ltr" class="reference">${f.digits(r.referenceNumber)}</bdi>`],
-      [label('date'), paidAt(f, r.paidAt)],
+      // The reference in Latin digits, as it is typed on a phone or read out to a call centre.
+      [label('ref'), html`<bdi dir="ltr" class="reference">${clean(r.referenceNumber)}</bdi>`],
+      [label('date'), baghdadTime(f.dateTime(r.paidAt))],
       [label('method'), html`<bdi>${method}</bdi>`],
       [label('account'), html`<bdi dir="ltr">${f.digits(r.maskedAccount)}</bdi>`],
     ])}

@@ -312,7 +312,7 @@ describe('iq-payment-form: the gateway', function () {
     ['decline', 'declined', 'declined'],
     ['insufficient-funds', 'insufficient-funds', 'Not enough money'],
     ['expired-card', 'expired-card', 'expired'],
-    ['3ds-failed', '3ds-failed', '3-D Secure'],
+    ['3ds-failed', '3ds-failed', '(3\u2011D Secure)'],
     ['cancel', 'cancelled', 'cancelled'],
     ['timeout', 'timed-out', 'not completed in time'],
   ];

@@ -18,6 +18,7 @@ import {
   type Receipt,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
+import { isolate } from '../core/format.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/payment-form.js';
@@ -1078,7 +1079,9 @@ export class IqPaymentForm extends IqElement {
     const amount = this.amount;
     const fee = method ? methodFee(method, amount) : 0;
     const total = this.format.iqd(amount + fee);
-    const name = method ? clean(method.name) : '';
+    const shown = method ? clean(method.name) : '';
+    // Inside the sentence, a name of either direction (`Qi Card`, `كي كارد`) is isolated.
+    const name = isolate(shown);
     return html`
       <div class="text" part="review">
         ${this.renderItems(false, this.selected)}
@@ -1086,7 +1089,7 @@ export class IqPaymentForm extends IqElement {
           [label('amount'), this.format.iqd(amount)],
           [label('fee'), this.format.iqd(fee)],
           [label('total'), total, 'total'],
-          [label('method'), html`<bdi>${name}</bdi>`],
+          [label('method'), html`<bdi>${shown}</bdi>`],
         ])}
         <p>
           ${msg(str`You will confirm the payment on the ${name} page, then come back here.`, {

@@ -1,6 +1,7 @@
 import { css, html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { IqFormControl } from '../core/form-control.js';
+import { ltr } from '../core/format.js';
 import { mobileOperator, parseMobile, type InputProblem, type Parsed } from '../core/normalize.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/phone-input.js';
@@ -10,9 +11,6 @@ const EXAMPLE_NUMBER = '0770 123 4567';
 
 /** Digits of a domestic mobile number (`07XX XXX XXXX`). */
 const DOMESTIC_LENGTH = 11;
-
-/** Wraps text in a left-to-right isolate, so a number keeps its order inside Arabic or Kurdish text. */
-const ltr = (text: string) => `\u2066${text}\u2069`;
 
 /**
  * A field for an Iraqi mobile number. Accepts `07XX XXX XXXX`, `7XX…`, `+9647…` or `009647…`,

@@ -17,7 +17,7 @@ import {
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
 import { stripBidiControls } from '../core/normalize.js';
-import { pluralize } from '../core/format.js';
+import { isolate, pluralize } from '../core/format.js';
 import { governorateName } from '../core/governorates.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { IqRationCardLoadedEvent, IqRequestChangeEvent, type RationCardData } from './events.js';
@@ -537,7 +537,8 @@ export class IqRationCard extends IqElement {
 
   private renderReveal(member: Member): TemplateResult {
     const shown = member.id in this.revealed;
-    const name = clean(member.name);
+    // The name inside the sentence is isolated: a Latin one cannot reorder the words around it.
+    const name = isolate(clean(member.name));
     return html`<button
       type="button"
       class="link reveal"
@@ -734,9 +735,7 @@ export class IqRationCard extends IqElement {
           request.referenceNumber
             ? html`<span
                 >${msg('Reference number', { id: 'ration-card.requests.reference' })}
-                <bdi dir="ltr" class="reference"
-                  >${this.format.digits(request.referenceNumber)}</bdi
-                ></span
+                <bdi dir="ltr" class="reference">${clean(request.referenceNumber)}</bdi></span
               >`
             : nothing
         }

@@ -20,7 +20,7 @@ import {
 import { IqElement } from '../core/base.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { claimLocalData, forgetCount, localCitizen } from '../core/local-data.js';
-import { pluralize } from '../core/format.js';
+import { ltr, pluralize } from '../core/format.js';
 import { toAsciiDigits } from '../core/normalize.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/update-wizard.js';
@@ -589,7 +589,7 @@ export class IqUpdateWizard extends IqElement {
     if (this.busy || !step) return;
     const problems = new Map<string, string>();
     for (const [id, problem] of checkStep(step, this.answers))
-      problems.set(id, problemText(problem));
+      problems.set(id, problemText(problem, this.format));
     if (step.kind === 'documents' && missingDocuments(this.#needs(), this.documents).length)
       problems.set('documents', problemText('document-needed'));
     if (problems.size) {
@@ -654,7 +654,8 @@ export class IqUpdateWizard extends IqElement {
     const problems = new Map<string, string>();
     for (const e of errors) {
       const id = this.#def.fieldOf(e.pointer) ?? '';
-      if (!problems.has(id)) problems.set(id, problemText(SERVER_CODES[e.code] ?? e.code));
+      if (!problems.has(id))
+        problems.set(id, problemText(SERVER_CODES[e.code] ?? e.code, this.format));
     }
     const first = [...problems.keys()].find(Boolean);
     const owner = this.#stepList().find((s) =>
@@ -811,9 +812,10 @@ export class IqUpdateWizard extends IqElement {
   async #checkStatus(): Promise<void> {
     const reference = toAsciiDigits(this.lookup.reference.trim()).toUpperCase();
     if (!/^[A-Z]{2,4}-[0-9]{4}-[0-9]{6}$/.test(reference)) {
+      const example = ltr('MZL-2026-000123');
       return this.#showError(
         msg(
-          'Enter the reference number as it is on your confirmation, for example MZL-2026-000123.',
+          str`Enter the reference number as it is on your confirmation, for example ${example}.`,
           { id: 'wizard.status.invalid' },
         ),
         'reference',
@@ -856,7 +858,9 @@ export class IqUpdateWizard extends IqElement {
     if (!editing) return;
     const problems = itemProblems(this.#itemFields(), editing.value);
     if (problems.size) {
-      this.#showErrors(new Map([...problems].map(([id, p]) => [`m-${id}`, problemText(p)])));
+      this.#showErrors(
+        new Map([...problems].map(([id, p]) => [`m-${id}`, problemText(p, this.format)])),
+      );
       return;
     }
     const members = [...((this.answers['members'] as MemberForm[] | undefined) ?? [])];
@@ -896,10 +900,6 @@ export class IqUpdateWizard extends IqElement {
     this.#emit(IqErrorEvent.from(error));
   }
 
-  #list(items: string[]): string {
-    return new Intl.ListFormat(this.format.tag, { type: 'conjunction' }).format(items);
-  }
-
   /** An answer as the check-answers page and the conflict choice read it. */
   #display(field: WizardField, value: unknown): TemplateResult | string {
     if (value === undefined || value === '' || (Array.isArray(value) && !value.length))
@@ -912,9 +912,9 @@ export class IqUpdateWizard extends IqElement {
       case 'radio':
         return html`<bdi>${label(text)}</bdi>`;
       case 'checkboxes':
-        return this.#list((value as string[]).map(label));
+        return this.format.list((value as string[]).map(label));
       case 'members':
-        return this.#list((value as MemberForm[]).map((m) => m.name));
+        return this.format.list((value as MemberForm[]).map((m) => m.name));
       case 'date': {
         const date = parseDate(text);
         return date ? this.format.date(date) : html`<bdi>${text}</bdi>`;
@@ -1009,6 +1009,10 @@ export class IqUpdateWizard extends IqElement {
     });
   }
 
+  /**
+   * Who is signed in. The Latin name's brackets are inside its left-to-right island: a line break
+   * never leaves a bracket, mirrored, on the other line. The file number is as it is typed.
+   */
   #renderIdentity(): TemplateResult {
     const user = this.user;
     const record = this.#context.record as BeneficiaryProfile | undefined;
@@ -1018,7 +1022,7 @@ export class IqUpdateWizard extends IqElement {
           user
             ? html`<div>
                   <dt>${msg('Name', { id: 'wizard.identity.name' })}</dt>
-                  <dd><bdi>${user.name.ar}</bdi> (<bdi>${user.name.latin}</bdi>)</dd>
+                  <dd><bdi>${user.name.ar}</bdi> <bdi dir="ltr">(${user.name.latin})</bdi></dd>
                 </div>
                 <div>
                   <dt>${msg('National card number', { id: 'national-id.label' })}</dt>
@@ -1030,7 +1034,7 @@ export class IqUpdateWizard extends IqElement {
           record?.beneficiaryId
             ? html`<div>
                 <dt>${msg('Social protection file number', { id: 'wizard.identity.file' })}</dt>
-                <dd><bdi dir="ltr">${this.format.digits(record.beneficiaryId)}</bdi></dd>
+                <dd><bdi dir="ltr">${record.beneficiaryId}</bdi></dd>
               </div>`
             : nothing
         }
@@ -1229,7 +1233,7 @@ export class IqUpdateWizard extends IqElement {
                         <dd>
                           ${
                             this.documents.length
-                              ? this.#list(this.documents.map((d) => d.fileName))
+                              ? this.format.list(this.documents.map((d) => d.fileName))
                               : msg('Not answered', { id: 'wizard.not-answered' })
                           }
                         </dd>
@@ -1359,7 +1363,7 @@ export class IqUpdateWizard extends IqElement {
         return this.conflict ? this.#renderConflict(this.conflict) : this.#renderLoading();
       case 'done':
         return this.receipt
-          ? doneView(this.receipt.referenceNumber, this.format, () => this.#openStatus())
+          ? doneView(this.receipt.referenceNumber, () => this.#openStatus())
           : this.#renderLoading();
       case 'status':
         return statusView({

@@ -65,17 +65,18 @@ export function conflictView(p: {
   </div>`;
 }
 
-/** The confirmation: the reference number and what happens next. */
-export function doneView(reference: string, format: Formatter, status: () => void): TemplateResult {
+/**
+ * The confirmation: the reference number (Latin digits, as it is typed on a phone) and what
+ * happens next.
+ */
+export function doneView(reference: string, status: () => void): TemplateResult {
   return html`<div class="panel">
       <h2 id="heading" part="heading" tabindex="-1">
         ${msg('Your request was sent', { id: 'wizard.done.title' })}
       </h2>
       <p>
         ${msg('Your reference number', { id: 'wizard.done.reference' })}<br />
-        <strong class="reference" part="reference"
-          ><bdi dir="ltr">${format.digits(reference)}</bdi></strong
-        >
+        <strong class="reference" part="reference"><bdi dir="ltr">${reference}</bdi></strong>
       </p>
     </div>
     <h3>${msg('What happens next', { id: 'wizard.done.next' })}</h3>
@@ -90,7 +91,7 @@ export function doneView(reference: string, format: Formatter, status: () => voi
     </button>`;
 }
 
-/** The status look-up by reference number. */
+/** The status look-up by reference number (shown in Latin digits, as it is typed). */
 export function statusView(p: {
   reference: string;
   result?: RequestStatusView;
@@ -150,7 +151,7 @@ export function statusView(p: {
             aria-labelledby="status-heading"
           >
             <h3 id="status-heading">
-              <bdi dir="ltr">${format.digits(result.referenceNumber)}</bdi>:
+              <bdi dir="ltr" class="reference">${result.referenceNumber}</bdi>:
               ${status(result.status)}
             </h3>
             <ol>

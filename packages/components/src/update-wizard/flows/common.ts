@@ -1,4 +1,5 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { ltr } from '../../core/format.js';
 import { GOVERNORATES } from '../../core/governorates.js';
 import {
   activeSteps,
@@ -10,6 +11,7 @@ import {
   type WizardStep,
 } from '../engine.js';
 import { optionsOf } from '../labels.js';
+import { DATE_EXAMPLE } from '../problems.js';
 
 // Pieces both flows use: address questions, and turning checked answers into a contract body and
 // back through one table per flow (where each answer lives in the body) instead of hand-written
@@ -76,7 +78,10 @@ export function pastDate(id: string, label: () => string): WizardField {
     id,
     kind: 'date',
     label,
-    hint: () => msg('Year-month-day, for example 2019-10-05.', { id: 'wizard.field.date.hint' }),
+    hint: () => {
+      const example = ltr(DATE_EXAMPLE);
+      return msg(str`Year-month-day, for example ${example}.`, { id: 'wizard.field.date.hint' });
+    },
     past: true,
   };
 }

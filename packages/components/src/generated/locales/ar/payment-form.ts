@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'payment.alone-note': `يُدفع هذا المبلغ بمفرده، لذلك أُلغي اختيار المبالغ الأخرى.`,
   'payment.amount-differs': str`المبلغ المسجّل لدى الجهة هو ${0}، وهو المبلغ الذي ستدفعه.`,
   'payment.awaiting': str`أكمل دفع مبلغ ${0} في صفحة الدفع التي فُتحت.`,
@@ -13,7 +14,7 @@ export const templates = {
   'payment.continue': `متابعة`,
   'payment.continue-here': `المتابعة في هذه النافذة`,
   'payment.due': str`يستحق في ${0}`,
-  'payment.failure.3ds-failed': `فشل التحقق من البطاقة (3-D Secure). حاول مرة أخرى وأدخل الرمز المرسل إلى هاتفك.`,
+  'payment.failure.3ds-failed': str`فشل التحقق من البطاقة ${0}. حاول مرة أخرى وأدخل الرمز المرسل إلى هاتفك.`,
   'payment.failure.cancelled': `ألغيت عملية الدفع. حاول مرة أخرى متى كنت مستعدًا.`,
   'payment.failure.declined': `رفض المصرف عملية الدفع. راجع مصرفك، أو استخدم طريقة دفع أخرى.`,
   'payment.failure.expired-card': `انتهت صلاحية البطاقة. استخدم بطاقة سارية أو طريقة دفع أخرى.`,

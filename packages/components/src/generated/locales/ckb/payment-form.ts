@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'payment.alone-note': `ئەم بڕە بە تەنیا دەدرێت، بۆیە هەڵبژاردنەکانی تر لابران.`,
   'payment.amount-differs': str`بڕی تۆمارکراو ${0}ـە، ئەوە ئەو بڕەیە کە دەیدەیت.`,
   'payment.awaiting': str`پارەدانی ${0} لە پەڕەی پارەدانەکە کە کرایەوە تەواو بکە.`,
@@ -13,7 +14,7 @@ export const templates = {
   'payment.continue': `بەردەوامبوون`,
   'payment.continue-here': `لەم پەنجەرەیەدا بەردەوام بە`,
   'payment.due': str`کاتی دانی: ${0}`,
-  'payment.failure.3ds-failed': `پشکنینی کارتەکە (3-D Secure) سەرکەوتوو نەبوو. دووبارە هەوڵ بدەوە و ئەو کۆدەی بۆ مۆبایلەکەت نێردراوە بنووسە.`,
+  'payment.failure.3ds-failed': str`پشکنینی کارتەکە ${0} سەرکەوتوو نەبوو. دووبارە هەوڵ بدەوە و ئەو کۆدەی بۆ مۆبایلەکەت نێردراوە بنووسە.`,
   'payment.failure.cancelled': `پارەدانەکەت هەڵوەشاندەوە. هەر کاتێک ئامادە بوویت دووبارە هەوڵ بدەوە.`,
   'payment.failure.declined': `بانکەکەت پارەدانەکەی ڕەتکردەوە. پەیوەندی بە بانکەکەتەوە بکە، یان ڕێگایەکی تر بەکاربهێنە.`,
   'payment.failure.expired-card': `ماوەی کارتەکە بەسەرچووە. کارتێکی کارا یان ڕێگایەکی تر بەکاربهێنە.`,
