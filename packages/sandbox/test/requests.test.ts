@@ -194,3 +194,28 @@ test('a method a path does not have gets 405 with Allow, a path that does not ex
   assert.equal(missing.status, 404);
   assert.equal((await problemOf(missing)).code, 'not-found');
 });
+
+test('the hosted gateway form is limited to 64 KiB too: 413, and the payment is untouched', async () => {
+  const env = createTestSandbox();
+  const me = await signIn(env);
+  const created = await me.request('/payments/v1/payments', {
+    method: 'POST',
+    json: { payableIds: ['pbl_0101'], method: 'qi-card', returnUrl: 'http://localhost:5173/done' },
+    headers: { 'Idempotency-Key': 'test_key_0000000003' },
+  });
+  const payment = (await created.json()) as { id: string; redirectUrl: string };
+  const url = new URL(payment.redirectUrl);
+  const response = await env.fetch(`${url.origin}${url.pathname}`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      session: url.searchParams.get('session') ?? '',
+      outcome: 'approve',
+      otp: '123456',
+      padding: 'x'.repeat(JSON_BODY_LIMIT),
+    }),
+  });
+  assert.equal(response.status, 413);
+  assert.equal((await problemOf(response)).code, 'request.too-large');
+  const after = await me.request(`/payments/v1/payments/${payment.id}`);
+  assert.equal(((await after.json()) as { status: string }).status, 'awaiting-confirmation');
+});

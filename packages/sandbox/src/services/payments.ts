@@ -15,6 +15,7 @@ import { fieldError } from '../messages.js';
 import type { SandboxState } from '../state.js';
 import type { ExtraRoute, FieldError, Lang, OperationContext, ServiceModule } from '../types.js';
 import { processMac, randomId } from '../secrets.js';
+import { BodyTooLarge } from '../body-limit.js';
 import {
   GATEWAY_CSS,
   needsOtp,
@@ -703,7 +704,9 @@ async function submitGatewayPage(ctx: ExtraContext): Promise<Response> {
   let form: Record<string, string>;
   try {
     form = await ctx.form();
-  } catch {
+  } catch (error) {
+    // Over the body limit: the sandbox answers 413 (and closes the connection).
+    if (error instanceof BodyTooLarge) throw error;
     return notFoundPage(ctx);
   }
   const payment = await pagePayment(ctx, form['session']);
