@@ -19,20 +19,6 @@ export type Numerals = 'latn' | 'arab';
  */
 export const TIME_ZONE = 'Asia/Baghdad';
 
-/**
- * Sorani as CLDR writes it (`ckb`), for engines that have no Sorani data (Chromium's ICU has
- * none: it falls back to the browser's language, `March 12, 1990`, or to CLDR's root, `M03`):
- * the twelve month names, then before and after noon. Sorani numbers are written as Iraqi
- * Arabic ones (the same digits, `٬` and `٫`), so the engine's `ar-IQ` formats them.
- */
-const CKB =
-  'کانوونی دووەم|شوبات|ئازار|نیسان|ئایار|حوزەیران|تەمووز|ئاب|ئەیلوول|تشرینی یەکەم|تشرینی دووەم|کانونی یەکەم|ب.ن|د.ن'.split(
-    '|',
-  );
-
-/** The dinar's symbol in Arabic and Sorani (with its right-to-left mark, as CLDR has it). */
-const IQD = 'د.ع.\u200f';
-
 /** The BCP 47 tag used with `Intl` for a locale and numbering system. */
 export function intlTag(locale: Locale, numerals?: Numerals): string {
   return `${locale}-IQ${numerals ? `-u-nu-${numerals}` : ''}`;
@@ -72,8 +58,6 @@ export interface Formatter {
    * in Baghdad.
    */
   date(value: string | Date): string;
-  /** A date and a time of day in Baghdad. */
-  dateTime(value: string | Date): string;
   /** A time of day in Baghdad. */
   time(value: string | Date): string;
   /** A month and year with the locale's month names (Iraqi ones in Arabic). */
@@ -87,7 +71,7 @@ export interface Formatter {
 const cache = new Map<string, Formatter>();
 
 /** A `YYYY-MM(-DD)` string is a calendar date (noon UTC: the same day in Baghdad). */
-function toDate(value: string | Date): Date {
+export function toDate(value: string | Date): Date {
   if (value instanceof Date) return value;
   return /^\d{4}-\d{2}(-\d{2})?$/.test(value)
     ? new Date(`${value.length === 7 ? `${value}-01` : value}T12:00:00Z`)
@@ -95,7 +79,7 @@ function toDate(value: string | Date): Date {
 }
 
 /** Builds a formatter once per set of options: building one costs far more than using it. */
-function memo<T>(make: (options: object) => T): (options: object) => T {
+export function memo<T>(make: (options: object) => T): (options: object) => T {
   const made = new Map<string, T>();
   return (options) => {
     const key = JSON.stringify(options);
@@ -105,15 +89,23 @@ function memo<T>(make: (options: object) => T): (options: object) => T {
   };
 }
 
-/** The date's fields in Baghdad, for our Sorani patterns. */
-const FIELDS: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h23',
-};
+/**
+ * The library's own Sorani (`sorani.ts`): lists, and numbers, dates, times and dinars for
+ * engines with no Sorani data. The Sorani messages bring it (scripts/message-groups.mjs), so
+ * that Arabic and English pages never download it.
+ */
+let sorani: Sorani | undefined;
+
+/** What `sorani.ts` gives a Sorani formatter (digits written by `toDigits`, in `numerals`). */
+export interface Sorani {
+  formats(numerals: Numerals, toDigits: (text: string) => string): Partial<Formatter>;
+}
+
+/** Takes the library's Sorani into use (`sorani.ts` calls it when it loads). */
+export function useSorani(module: Sorani): void {
+  sorani = module;
+  cache.clear();
+}
 
 /** The formatter for a locale and numbering system (cached). */
 export function formatter(
@@ -124,40 +116,16 @@ export function formatter(
   const tag = intlTag(locale, numerals);
   const cached = cache.get(tag);
   if (cached) return cached;
-  // Sorani from our data when the engine has none (detected, not assumed: Node's ICU has it).
-  const own = locale === 'ckb' && !Intl.DateTimeFormat.supportedLocalesOf(tag).length;
-  const numberFormat = memo((o) => new Intl.NumberFormat(own ? intlTag('ar', numerals) : tag, o));
-  const dateFormat = memo(
-    (o) => new Intl.DateTimeFormat(own ? 'en' : tag, { ...o, timeZone: TIME_ZONE }),
-  );
+  const numberFormat = memo((o) => new Intl.NumberFormat(tag, o));
+  const dateFormat = memo((o) => new Intl.DateTimeFormat(tag, { ...o, timeZone: TIME_ZONE }));
   const plurals = new Intl.PluralRules(tag);
   const arab = numerals === 'arab';
   const toDigits = (text: string) =>
     arab ? text.replace(/[0-9]/g, (d) => String.fromCharCode(0x660 + Number(d))) : text;
   const number = (value: number, options: Intl.NumberFormatOptions = {}) =>
     numberFormat(options).format(value);
-  /**
-   * Formats a moment in Baghdad: with the engine's `options`, or (our Sorani) with CLDR ckb's
-   * `pattern`, whose letters stand for the day, Month name, year, hour, minutes and the period
-   * of the day.
-   */
-  const moment =
-    (options: Intl.DateTimeFormatOptions, pattern: string) => (value: string | Date) => {
-      const date = toDate(value);
-      if (!own) return dateFormat(options).format(date);
-      const p: Record<string, string> = {};
-      for (const part of dateFormat(FIELDS).formatToParts(date)) p[part.type] = part.value;
-      const hour = Number(p['hour']);
-      const fields: Record<string, unknown> = {
-        d: p['day'],
-        M: CKB[Number(p['month']) - 1],
-        y: p['year'],
-        h: hour % 12 || 12,
-        m: p['minute'],
-        a: CKB[hour < 12 ? 12 : 13],
-      };
-      return toDigits(pattern.replace(/[dMyhma]/g, (c) => String(fields[c])));
-    };
+  const moment = (options: Intl.DateTimeFormatOptions) => (value: string | Date) =>
+    dateFormat(options).format(toDate(value));
   const created: Formatter = {
     locale,
     tag,
@@ -170,33 +138,20 @@ export function formatter(
       // side of every separator keeps the groups in reading order.
       return arab ? out.replace(/[^\u0660-\u0669]+/g, (run) => `\u200e${run}\u200e`) : out;
     },
-    iqd: (amount) => {
-      const n = Math.round(amount);
-      // CLDR ckb: `#,##0 ¤` with Arabic-Indic digits, `¤ #,##0` with Latin ones.
-      return own
-        ? arab
-          ? `${number(n)}\u00a0${IQD}`
-          : `${IQD}\u00a0${number(n)}`
-        : number(n, {
-            style: 'currency',
-            currency: 'IQD',
-            maximumFractionDigits: 0,
-            minimumFractionDigits: 0,
-          });
-    },
-    // CLDR ckb: `dی MMMMی y`, `h:mm a`, `{date} {time}`, `y MMMM`.
-    date: moment({ dateStyle: 'long' }, 'dی Mی y'),
-    dateTime: moment({ dateStyle: 'long', timeStyle: 'short' }, 'dی Mی y h:m a'),
-    time: moment({ hour: 'numeric', minute: '2-digit' }, 'h:m a'),
-    month: moment({ month: 'long', year: 'numeric' }, 'y M'),
-    // CLDR has no Sorani list patterns (engines answer in English): Sorani joins with `،` and `و`.
-    list: (items) =>
-      locale === 'ckb'
-        ? items.length > 1
-          ? `${items.slice(0, -1).join('، ')} و ${items.at(-1)}`
-          : (items[0] ?? '')
-        : new Intl.ListFormat(tag, { type: 'conjunction' }).format(items),
+    iqd: (amount) =>
+      number(Math.round(amount), {
+        style: 'currency',
+        currency: 'IQD',
+        maximumFractionDigits: 0,
+        minimumFractionDigits: 0,
+      }),
+    date: moment({ dateStyle: 'long' }),
+    time: moment({ hour: 'numeric', minute: '2-digit' }),
+    month: moment({ month: 'long', year: 'numeric' }),
+    list: (items) => new Intl.ListFormat(tag, { type: 'conjunction' }).format(items),
     plural: (count) => plurals.select(count),
+    // Sorani's lists, and where the engine has no Sorani data its numbers and dates: the library's.
+    ...(locale === 'ckb' && sorani?.formats(numerals, toDigits)),
   };
   cache.set(tag, created);
   return created;

@@ -51,7 +51,7 @@ export function receiptTemplate(r: Receipt, f: Formatter, method: string): Templ
     ${rows([
       // The reference in Latin digits, as it is typed on a phone or read out to a call centre.
       [label('ref'), html`<bdi dir="ltr" class="reference">${clean(r.referenceNumber)}</bdi>`],
-      [label('date'), baghdadTime(f.dateTime(r.paidAt))],
+      [label('date'), baghdadTime(`${f.date(r.paidAt)} ${f.time(r.paidAt)}`)],
       [label('method'), html`<bdi>${method}</bdi>`],
       [label('account'), html`<bdi dir="ltr">${f.digits(r.maskedAccount)}</bdi>`],
     ])}

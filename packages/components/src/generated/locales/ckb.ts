@@ -1,3 +1,4 @@
+import '../../core/sorani.js';
 
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
