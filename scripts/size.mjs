@@ -43,9 +43,8 @@ export const ELEMENT_BUDGETS = {
   'ration-card': 20480,
   'payment-form': 20480,
   // Issue #7 asked for 26 KB (26 624 B); with every behaviour it asks for, the wizard needs more.
-  // 28 KiB as decided, then 28.5 KiB for the Sorani formatting every element now carries
-  // (docs/performance.md, "The wizard's budget").
-  'update-wizard': 29184,
+  // 28 KiB as decided (docs/performance.md, "The wizard's budget").
+  'update-wizard': 28672,
 };
 
 const check = process.argv.includes('--check');
