@@ -18,6 +18,8 @@ export class HistoryPager {
   private taken = 0;
   /** Items per page as the server sent them (the last fetched page). */
   private pageSize = 0;
+  /** The signal of the `take()` in progress. */
+  private signal: AbortSignal | undefined;
 
   constructor(private readonly client: EServicesClient) {}
 
@@ -26,9 +28,13 @@ export class HistoryPager {
     return this.next !== null || this.taken < this.pageSize;
   }
 
-  /** Up to `count` more months, oldest last. A failed page throws its `EServicesError`. */
-  async take(count = HISTORY_PAGE): Promise<DistributionMonth[]> {
+  /**
+   * Up to `count` more months, oldest last. A failed page throws its `EServicesError`; an aborted
+   * one, the abort's reason.
+   */
+  async take(count = HISTORY_PAGE, signal?: AbortSignal): Promise<DistributionMonth[]> {
     const out: DistributionMonth[] = [];
+    this.signal = signal;
     this.iterator ??= this.open(this.start);
     try {
       while (out.length < count) {
@@ -55,6 +61,7 @@ export class HistoryPager {
     return paginate(async (cursor) => {
       const result = await client.rationCard.GET('/card/distributions', {
         params: { query: { cursor: cursor ?? from, limit: HISTORY_PAGE } },
+        signal: this.signal,
       });
       if (result.data) {
         // The page about to be read in full: restarting later resumes after it.

@@ -7,19 +7,21 @@ import {
 } from 'lit';
 import { msg, str } from '@lit/localize';
 import {
-  isEServicesError,
   unwrap,
   type ChangeRequest,
   type DistributionMonth,
-  type EServicesError,
   type MonthlyEntitlement,
   type RationCard,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
+import { Announcer } from '../core/announcer.js';
+import { FocusController } from '../core/focus.js';
+import { isRetryable, type Problem } from '../core/problem.js';
+import { renderProblem } from '../core/problem-view.js';
+import { RequestController } from '../core/request.js';
 import { stripBidiControls } from '../core/normalize.js';
 import { isolate, pluralize } from '../core/format.js';
 import { governorateName } from '../core/governorates.js';
-import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { IqRationCardLoadedEvent, IqRequestChangeEvent, type RationCardData } from './events.js';
 import { RELATIONS } from '../core/labels.js';
 import { useMessages } from '../core/localization.js';
@@ -51,18 +53,6 @@ const OPEN_STATUSES: ReadonlySet<string> = new Set([
 ]);
 /** Decided requests (approved, rejected) shown after the open ones, newest first. */
 const RECENT_DECIDED = 3;
-
-/** Why the card could not be (re)loaded. */
-type Problem =
-  | { kind: 'offline' }
-  | { kind: 'timeout' }
-  | { kind: 'server'; requestId?: string }
-  | { kind: 'not-found' }
-  | { kind: 'auth' }
-  | { kind: 'not-configured' };
-
-/** What is being fetched. */
-type Busy = 'card' | 'history' | null;
 
 // Bidirectional controls in server text could reorder what surrounds them; names and addresses
 // are isolated with <bdi> and cleaned of them.
@@ -128,15 +118,12 @@ export class IqRationCard extends IqElement {
     card: { state: true },
     entitlement: { state: true },
     months: { state: true },
-    busy: { state: true },
     problem: { state: true },
     historyProblem: { state: true },
     stale: { state: true },
     hasMore: { state: true },
-    announcement: { state: true },
     requests: { state: true },
     requestsProblem: { state: true },
-    requestsBusy: { state: true },
   };
 
   /**
@@ -159,34 +146,37 @@ export class IqRationCard extends IqElement {
   private card: RationCard | null = null;
   private entitlement: MonthlyEntitlement | null = null;
   private months: readonly DistributionMonth[] = [];
-  private busy: Busy = null;
   private problem: Problem | null = null;
   private historyProblem: Problem | null = null;
   private stale = false;
   private hasMore = false;
-  private announcement = '';
   /** The household's change requests, newest first; null while not known. */
   private requests: readonly ChangeRequest[] | null = null;
   private requestsProblem: Problem | null = null;
-  private requestsBusy = false;
 
   private pager: HistoryPager | null = null;
   private started = false;
-  private pendingFocus: string | null = null;
+
+  // One controller per kind of call: the card, the change requests, older months, a full number.
+  readonly #card = new RequestController(this, () => this.api);
+  readonly #requests = new RequestController(this, () => this.api);
+  readonly #history = new RequestController(this, () => this.api);
+  readonly #reveal = new RequestController(this, () => this.api);
+  readonly #focus = new FocusController(this);
+  readonly #announcer = new Announcer(this);
 
   /** Fetches the card, this month's entitlement and the last 12 months again (not with `data`). */
   async refresh(): Promise<void> {
-    if (this.data || this.busy === 'card') return;
-    this.busy = 'card';
-    this.announcement = msg('Loading the ration card…', { id: 'ration-card.loading' });
+    if (this.data || this.#card.pending) return;
+    this.#announcer.announce(msg('Loading the ration card…', { id: 'ration-card.loading' }));
     // The change requests load alongside; the card does not wait for them.
-    const requests = this.loadRequests();
-    try {
-      await this.load();
-    } finally {
-      this.busy = null;
-    }
-    await requests;
+    await Promise.all([this.load(), this.loadRequests()]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page after leaving it mid-load (the load was aborted): load again.
+    if (this.started && !this.data && !this.card && !this.problem) void this.refresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -207,50 +197,36 @@ export class IqRationCard extends IqElement {
     }
   }
 
-  protected override updated(): void {
-    if (!this.pendingFocus) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
-    this.pendingFocus = null;
-    target?.focus();
-  }
-
   // ---------------------------------------------------------------- fetching
 
   private async load(): Promise<void> {
     this.revealed = {};
-    const client = this.api;
-    if (!client) {
-      console.error(
-        '<iq-ration-card>: no client; set its `client` property or call configure({ client }).',
-      );
-      this.fail({ kind: 'not-configured' });
-      return;
-    }
-    const pager = new HistoryPager(client);
-    try {
-      const [card, entitlement, months] = await Promise.all([
-        client.rationCard.GET('/card').then(unwrap),
-        client.rationCard.GET('/card/entitlements').then((result) => {
+    let pager: HistoryPager | undefined;
+    const outcome = await this.#card.run((client, signal) => {
+      pager = new HistoryPager(client);
+      return Promise.all([
+        client.rationCard.GET('/card', { signal }).then(unwrap),
+        client.rationCard.GET('/card/entitlements', { signal }).then((result) => {
           // No basket announced for this month is an answer, not a failure.
           if (result.response.status === 404) return null;
           return unwrap(result);
         }),
-        pager.take(HISTORY_PAGE),
+        pager.take(HISTORY_PAGE, signal),
       ]);
-      this.card = card;
-      this.entitlement = entitlement;
-      this.months = months;
-      this.pager = pager;
-      this.hasMore = pager.hasMore;
-      this.problem = null;
-      this.historyProblem = null;
-      this.stale = false;
-      this.announcement = msg('Ration card loaded.', { id: 'ration-card.loaded' });
-      this.dispatchEvent(new IqRationCardLoadedEvent({ card, entitlement, distributions: months }));
-    } catch (error) {
-      if (!isEServicesError(error)) throw error;
-      this.fail(this.problemOf(error), error);
-    }
+    });
+    if (!outcome) return;
+    if (outcome.problem) return this.fail(outcome.problem);
+    const [card, entitlement, months] = outcome.value;
+    this.card = card;
+    this.entitlement = entitlement;
+    this.months = months;
+    this.pager = pager ?? null;
+    this.hasMore = !!pager?.hasMore;
+    this.problem = null;
+    this.historyProblem = null;
+    this.stale = false;
+    this.#announcer.announce(msg('Ration card loaded.', { id: 'ration-card.loaded' }));
+    this.dispatchEvent(new IqRationCardLoadedEvent({ card, entitlement, distributions: months }));
   }
 
   /**
@@ -258,41 +234,48 @@ export class IqRationCard extends IqElement {
    * is shown regardless); `retrying` moves focus to the section's outcome.
    */
   private async loadRequests(retrying = false): Promise<void> {
-    const client = this.api;
-    if (!client || this.requestsBusy) return;
-    this.requestsBusy = true;
+    if (!this.api || this.#requests.pending) return;
     this.requestsProblem = null;
-    try {
-      const list = unwrap(await client.rationCard.GET('/change-requests'));
-      this.requests = list.items;
-      if (retrying) {
-        this.announcement = msg('Change requests loaded.', { id: 'ration-card.requests.loaded' });
-        this.pendingFocus = '#requests-heading';
-      }
-    } catch (error) {
-      if (!isEServicesError(error)) throw error;
-      this.report(error);
-      this.requestsProblem = this.problemOf(error);
-      if (retrying) this.pendingFocus = '#requests-problem';
-    } finally {
-      this.requestsBusy = false;
+    const outcome = await this.#requests.run((client, signal) =>
+      client.rationCard.GET('/change-requests', { signal }).then(unwrap),
+    );
+    if (!outcome) return;
+    if (outcome.problem) {
+      this.requestsProblem = outcome.problem;
+      if (retrying) this.#focus.to('#requests-problem');
+      return;
+    }
+    this.requests = outcome.value.items;
+    if (retrying) {
+      this.#announcer.announce(
+        msg('Change requests loaded.', { id: 'ration-card.requests.loaded' }),
+      );
+      this.#focus.to('#requests-heading');
     }
   }
 
   private async showOlder(): Promise<void> {
     const pager = this.pager;
-    if (!pager || this.busy) return;
-    this.busy = 'history';
+    if (!pager || this.#card.pending || this.#history.pending) return;
     this.historyProblem = null;
-    try {
-      const older = await pager.take(HISTORY_PAGE);
-      const seen = new Set(this.months.map((m) => m.month));
-      const fresh = older.filter((m) => !seen.has(m.month));
-      const first = fresh[0];
-      this.months = [...this.months, ...fresh];
-      this.hasMore = pager.hasMore;
-      const count = this.format.number(fresh.length);
-      this.announcement = pluralize(this.format, fresh.length, {
+    const outcome = await this.#history.run((_client, signal) => pager.take(HISTORY_PAGE, signal));
+    if (!outcome) return;
+    if (outcome.problem) {
+      if (outcome.problem.kind === 'auth') this.fail(outcome.problem);
+      else {
+        this.historyProblem = outcome.problem;
+        this.#focus.to('#history-problem');
+      }
+      return;
+    }
+    const seen = new Set(this.months.map((m) => m.month));
+    const fresh = outcome.value.filter((m) => !seen.has(m.month));
+    const first = fresh[0];
+    this.months = [...this.months, ...fresh];
+    this.hasMore = pager.hasMore;
+    const count = this.format.number(fresh.length);
+    this.#announcer.announce(
+      pluralize(this.format, fresh.length, {
         zero: () => msg('No older months.', { id: 'ration-card.older-loaded.zero' }),
         one: () => msg('One older month shown.', { id: 'ration-card.older-loaded.one' }),
         two: () => msg('Two older months shown.', { id: 'ration-card.older-loaded.two' }),
@@ -300,42 +283,17 @@ export class IqRationCard extends IqElement {
         many: () => msg(str`${count} older months shown.`, { id: 'ration-card.older-loaded.many' }),
         other: () =>
           msg(str`${count} older months shown.`, { id: 'ration-card.older-loaded.other' }),
-      });
-      if (first) this.pendingFocus = `#month-${first.month}`;
-    } catch (error) {
-      if (!isEServicesError(error)) throw error;
-      this.report(error);
-      const problem = this.problemOf(error);
-      if (problem.kind === 'auth') this.fail(problem);
-      else {
-        this.historyProblem = problem;
-        this.pendingFocus = '#history-problem';
-      }
-    } finally {
-      this.busy = null;
-    }
-  }
-
-  private problemOf(error: EServicesError): Problem {
-    if (error.status === 401) return { kind: 'auth' };
-    if (error.status === 404) return { kind: 'not-found' };
-    if (error.code === 'network.timeout') return { kind: 'timeout' };
-    if (error.status === 0) return { kind: 'offline' };
-    return { kind: 'server', requestId: error.requestId };
-  }
-
-  private report(error: EServicesError): void {
-    this.dispatchEvent(IqErrorEvent.from(error));
+      }),
+    );
+    if (first) this.#focus.to(`#month-${first.month}`);
   }
 
   /** Shows a problem, keeping whatever was shown (marked possibly out of date). */
-  private fail(problem: Problem, error?: EServicesError): void {
-    if (error) this.report(error);
+  private fail(problem: Problem): void {
     this.problem = problem;
     this.stale = this.card !== null;
-    this.announcement = '';
-    this.pendingFocus = '#problem';
-    if (problem.kind === 'auth') this.dispatchEvent(new IqAuthRequiredEvent());
+    this.#announcer.clear();
+    this.#focus.to('#problem');
   }
 
   private requestChange(status: BlockedStatus): void {
@@ -369,63 +327,20 @@ export class IqRationCard extends IqElement {
   // ---------------------------------------------------------------- templates
 
   private renderProblem(problem: Problem, id: string, retry: () => void): TemplateResult {
-    const text = (() => {
-      switch (problem.kind) {
-        case 'offline':
-          return msg(
-            'We could not reach the service. Check your internet connection and try again.',
-            { id: 'ration-card.problem.offline' },
-          );
-        case 'timeout':
-          return msg('The service took too long to answer. Try again.', {
-            id: 'ration-card.problem.timeout',
-          });
-        case 'server':
-          return msg('Something went wrong on our side. Try again in a few minutes.', {
-            id: 'ration-card.problem.server',
-          });
-        case 'not-found':
-          return msg('No ration card is registered for you.', {
-            id: 'ration-card.problem.not-found',
-          });
-        case 'auth':
-          return msg('Sign in to see your ration card.', { id: 'ration-card.problem.auth' });
-        case 'not-configured':
-          return msg('The ration card cannot be shown on this page at the moment.', {
-            id: 'ration-card.problem.not-configured',
-          });
-      }
-    })();
-    const canRetry =
-      problem.kind === 'offline' || problem.kind === 'timeout' || problem.kind === 'server';
-    const requestId = problem.kind === 'server' ? problem.requestId : undefined;
-    return html`
-      <div class="problem" part="problem" id=${id} tabindex="-1" role="alert">
-        <p>${text}</p>
-        ${
-          id === 'problem' && this.stale
-            ? html`<p>
-                ${msg('What is shown below may be out of date.', { id: 'ration-card.stale' })}
-              </p>`
-            : nothing
-        }
-        ${
-          requestId
-            ? html`<p class="muted">
-                ${msg('Reference:', { id: 'ration-card.request-id' })}
-                <bdi dir="ltr">${requestId}</bdi>
-              </p>`
-            : nothing
-        }
-        ${
-          canRetry
-            ? html`<button type="button" class="secondary retry" @click=${retry}>
-                ${msg('Try again', { id: 'ration-card.retry' })}
-              </button>`
-            : nothing
-        }
-      </div>
-    `;
+    return renderProblem(problem, {
+      id,
+      retry,
+      text:
+        problem.kind === 'not-found'
+          ? msg('No ration card is registered for you.', { id: 'ration-card.problem.not-found' })
+          : problem.kind === 'auth'
+            ? msg('Sign in to see your ration card.', { id: 'ration-card.problem.auth' })
+            : undefined,
+      detail:
+        id === 'problem' && this.stale
+          ? msg('What is shown below may be out of date.', { id: 'ration-card.stale' })
+          : undefined,
+    });
   }
 
   private renderStatus(card: RationCard): TemplateResult {
@@ -560,20 +475,13 @@ export class IqRationCard extends IqElement {
       this.revealed = rest;
       return;
     }
-    const client = this.api;
-    if (!client) return;
-    try {
-      const { nationalId } = unwrap(
-        await client.rationCard.GET('/card/members/{memberId}/national-id', {
-          params: { path: { memberId } },
-        }),
-      );
-      this.revealed = { ...this.revealed, [memberId]: nationalId };
-    } catch (error) {
-      // The masked number stays; the host hears why (no personal data in the event).
-      if (!isEServicesError(error)) throw error;
-      this.report(error);
-    }
+    // On failure the masked number stays; the host hears why (no personal data in the event).
+    const outcome = await this.#reveal.run((client, signal) =>
+      client.rationCard
+        .GET('/card/members/{memberId}/national-id', { params: { path: { memberId } }, signal })
+        .then(unwrap),
+    );
+    if (outcome?.value) this.revealed = { ...this.revealed, [memberId]: outcome.value.nationalId };
   }
 
   private renderMembers(card: RationCard): TemplateResult {
@@ -678,7 +586,7 @@ export class IqRationCard extends IqElement {
   }
 
   private renderHistory(): TemplateResult {
-    const busy = this.busy === 'history';
+    const busy = this.#history.pending;
     return html`
       <section part="history" aria-labelledby="history-heading">
         <h3 id="history-heading">
@@ -757,7 +665,7 @@ export class IqRationCard extends IqElement {
   }
 
   private renderRequestsProblem(problem: Problem): TemplateResult {
-    const canRetry = problem.kind !== 'auth' && problem.kind !== 'not-configured';
+    const canRetry = isRetryable(problem);
     return html`
       <div
         class="problem small"
@@ -778,7 +686,7 @@ export class IqRationCard extends IqElement {
                 class="secondary retry"
                 @click=${() => void this.loadRequests(true)}
               >
-                ${msg('Try again', { id: 'ration-card.retry' })}
+                ${msg('Try again', { id: 'problem.retry' })}
               </button>`
             : nothing
         }
@@ -788,7 +696,7 @@ export class IqRationCard extends IqElement {
 
   private renderRequests(): TemplateResult | typeof nothing {
     const requests = this.requests;
-    if (!requests && !this.requestsProblem && !this.requestsBusy) return nothing;
+    if (!requests && !this.requestsProblem && !this.#requests.pending) return nothing;
     const shown = requests ? this.shownRequests(requests) : [];
     return html`
       <section part="requests" class="requests" aria-labelledby="requests-heading">
@@ -828,7 +736,7 @@ export class IqRationCard extends IqElement {
 
   protected override render(): TemplateResult {
     const card = this.card;
-    const loading = this.busy === 'card' && !card;
+    const loading = this.#card.pending && !card;
     return html`
       <article class="root" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="heading" part="heading">${msg('Ration card', { id: 'ration-card.heading' })}</h2>
@@ -848,7 +756,7 @@ export class IqRationCard extends IqElement {
               : nothing
         }
       </article>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#announcer.render()}
     `;
   }
 }
