@@ -14,10 +14,12 @@ export interface ProblemViewOptions {
   retry?: () => void;
   /** Extra classes of the box. */
   classes?: string;
+  /** The box's part name. Default `problem`. */
+  part?: string;
 }
 
 /**
- * One problem, as every element shows it: a focusable alert (`part="problem"`) with the sentence,
+ * One problem, as every element shows it: a focusable alert (`part="problem"` unless told) with the sentence,
  * the support reference (the request id, in a left-to-right island) and "Try again" where trying
  * again may help. Server text is never rendered: only the library's sentences and the id.
  */
@@ -25,7 +27,7 @@ export function renderProblem(problem: Problem, options: ProblemViewOptions = {}
   const { id = 'problem', retry } = options;
   return html`<div
     class="problem ${options.classes ?? ''}"
-    part="problem"
+    part=${options.part ?? 'problem'}
     id=${id}
     tabindex="-1"
     role="alert"

@@ -16,7 +16,7 @@ import {
 import { IqElement } from '../core/base.js';
 import { Announcer } from '../core/announcer.js';
 import { FocusController } from '../core/focus.js';
-import { isRetryable, type Problem } from '../core/problem.js';
+import type { Problem } from '../core/problem.js';
 import { renderProblem } from '../core/problem-view.js';
 import { RequestController } from '../core/request.js';
 import { stripBidiControls } from '../core/normalize.js';
@@ -664,36 +664,6 @@ export class IqRationCard extends IqElement {
     return requests.filter((r) => OPEN_STATUSES.has(r.status) || decided++ < RECENT_DECIDED);
   }
 
-  private renderRequestsProblem(problem: Problem): TemplateResult {
-    const canRetry = isRetryable(problem);
-    return html`
-      <div
-        class="problem small"
-        part="requests-problem"
-        id="requests-problem"
-        tabindex="-1"
-        role="alert"
-      >
-        <p>
-          ${msg('Your change requests could not be loaded.', {
-            id: 'ration-card.requests.problem',
-          })}
-        </p>
-        ${
-          canRetry
-            ? html`<button
-                type="button"
-                class="secondary retry"
-                @click=${() => void this.loadRequests(true)}
-              >
-                ${msg('Try again', { id: 'problem.retry' })}
-              </button>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
   private renderRequests(): TemplateResult | typeof nothing {
     const requests = this.requests;
     if (!requests && !this.requestsProblem && !this.#requests.pending) return nothing;
@@ -705,7 +675,15 @@ export class IqRationCard extends IqElement {
         </h3>
         ${
           this.requestsProblem
-            ? this.renderRequestsProblem(this.requestsProblem)
+            ? renderProblem(this.requestsProblem, {
+                id: 'requests-problem',
+                part: 'requests-problem',
+                classes: 'small',
+                text: msg('Your change requests could not be loaded.', {
+                  id: 'ration-card.requests.problem',
+                }),
+                retry: () => void this.loadRequests(true),
+              })
             : !requests
               ? html`<p class="muted">
                   ${msg('Loading change requests…', { id: 'ration-card.requests.loading' })}
