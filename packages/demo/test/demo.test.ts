@@ -464,7 +464,9 @@ test('a session that ended elsewhere: the wizard keeps what was typed, the porta
   // The refused save is answered 401 (and logged by the browser as such); nothing else may be.
   assert.ok(problems.length > 0);
   assert.deepEqual(
-    problems.filter((p) => !/status of 401|^401 PUT .*\/social-protection\/v1\/update-requests\//.test(p)),
+    problems.filter(
+      (p) => !/status of 401|^401 PUT .*\/social-protection\/v1\/update-requests\//.test(p),
+    ),
     [],
   );
 });
@@ -519,10 +521,7 @@ test('a blocked card\'s "Correct the family data" opens the family wizard, which
   assert.equal(focus.host, 'iq-update-wizard');
   assert.equal(focus.focused, 'h2[part="heading"]');
   assert.equal(await page.locator('iq-ration-card').count(), 0, 'the card gave way to the wizard');
-  assert.equal(
-    await page.locator('nav a[aria-current="page"]').getAttribute('href'),
-    '#family',
-  );
+  assert.equal(await page.locator('nav a[aria-current="page"]').getAttribute('href'), '#family');
   assert.deepEqual(problems, []);
 
   // A card that names the change (a deceased member still listed): the wizard starts on it.
