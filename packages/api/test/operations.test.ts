@@ -53,7 +53,8 @@ test('every operation of every contract works through the typed client, response
   await signIn(client, '198507654321');
   const me = unwrap(await client.identity.GET('/me'));
   assert.equal(me.name.latin, 'Zainab Abdulameer Jawad');
-  assert.ok(unwrap(await client.identity.GET('/session')).secondsLeft > 0);
+  const session = unwrap(await client.identity.GET('/session'));
+  assert.ok(session.authenticated && session.secondsLeft > 0);
   assert.equal((await client.identity.POST('/session/refresh', {})).response.status, 200);
 
   // ---- ration card ----

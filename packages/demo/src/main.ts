@@ -54,11 +54,13 @@ function element(view: View): HTMLElement {
   let created: HTMLElement;
   if (view === 'card') {
     created = document.createElement('iq-ration-card');
-    // "Do what unblocks the card": the family wizard, on the change the card asks for.
+    // "Do what unblocks the card": the family wizard, on the change the card asks for, or at its
+    // first question when the card names none (`requestKind: null`: "update" or "correct the
+    // family data", which the citizen starts by choosing the change). The wizard takes focus.
     created.addEventListener('iq-request-change', (event) => {
-      if (!event.requestKind) return;
       const wizard = element('family');
-      wizard.setAttribute('kind', event.requestKind);
+      if (event.requestKind) wizard.setAttribute('kind', event.requestKind);
+      else wizard.removeAttribute('kind');
       location.hash = 'family';
     });
   } else if (view === 'pay') {

@@ -402,7 +402,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   function resolveSession(
     c: Context<{ Bindings: SandboxEnv }>,
     base: Base,
-  ): { session: SessionRecord | null; problem: Response | null } {
+  ): { session: SessionRecord | null; problem: Response | null; refresh?: boolean } {
     const now = base.now.getTime();
     const authorization = c.req.header('authorization');
     if (authorization?.startsWith('Bearer ')) {
@@ -414,7 +414,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         Date.parse(session.accessExpiresAt ?? '') <= now ||
         Date.parse(session.expiresAt) <= now
       ) {
-        return { session: null, problem: base.problem(401, 'auth.token-expired') };
+        // `refresh`: the client's refresh token may still open a new access token.
+        return { session: null, problem: base.problem(401, 'auth.token-expired'), refresh: true };
       }
       return { session, problem: null };
     }
@@ -562,10 +563,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     // ---- authenticate ----
     let session: SessionRecord | null = null;
-    if (op.secured) {
+    if (op.secured || op.optionalAuth) {
       const resolved = resolveSession(c, base);
-      if (resolved.problem) return finish(base, resolved.problem);
-      session = resolved.session;
+      // Where anyone may ask, no live session is an answer, not a 401: only an expired bearer
+      // access token is refused, so that the client refreshes it and asks again.
+      if (resolved.problem && (op.secured || resolved.refresh)) {
+        return finish(base, resolved.problem);
+      }
+      session = resolved.problem ? null : resolved.session;
     }
     if (errors.length > 0) {
       return finish(base, base.problem(422, 'validation.failed', { errors }));

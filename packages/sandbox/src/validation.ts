@@ -19,6 +19,11 @@ export interface CompiledOperation {
   path: string;
   /** True when the operation needs a signed-in caller. */
   secured: boolean;
+  /**
+   * True when anyone may call it but a signed-in caller is recognised (security lists `{}` beside
+   * a scheme: `getSession`).
+   */
+  optionalAuth: boolean;
   /** Media type of the request body the contract accepts, if any. */
   bodyType: 'json' | 'multipart' | null;
   bodyRequired: boolean;
@@ -133,6 +138,9 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
         method,
         path,
         secured: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
+        optionalAuth:
+          security.some((s) => Object.keys(s).length === 0) &&
+          security.some((s) => Object.keys(s).length > 0),
         bodyType,
         bodyRequired: Boolean(op.requestBody?.required),
         validatePath: paramsAjv.compile(objectSchema(groups.path)),

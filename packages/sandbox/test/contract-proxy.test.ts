@@ -60,6 +60,7 @@ test('cookie mode through a contract-validating proxy: sign in, session, card, p
   assert.equal(client.session.isSignedIn(), true);
 
   const session = unwrap(await client.identity.GET('/session'));
+  assert.ok(session.authenticated);
   assert.equal(session.mode, 'cookie');
   const card = unwrap(await client.rationCard.GET('/card'));
   assert.ok(card.members.length > 0);

@@ -358,6 +358,37 @@ test('a session ends after the idle timeout unless refreshed, and never after ma
   assertNoViolations(env.sandbox);
 });
 
+test('asking for the session while signed out is answered 200 `authenticated: false`, never 401 (pages ask on every load)', async () => {
+  const env = createTestSandbox();
+  const session = () => env.request('/identity/v1/session');
+  const anonymous = await session();
+  assert.equal(anonymous.status, 200);
+  assert.deepEqual(await anonymous.json(), { authenticated: false });
+  assert.equal(anonymous.headers.get('x-csrf-token'), null);
+  // Other reads still need a session.
+  assert.equal((await env.request('/identity/v1/me')).status, 401);
+
+  await signIn(env);
+  const open = await session();
+  assert.equal(open.status, 200);
+  assert.equal((await open.json()).authenticated, true);
+  assert.ok(open.headers.get('x-csrf-token'));
+  // An ended session (the idle time ran out) and a signed-out one read as signed out too.
+  env.clock.advance((IDENTITY_POLICY.idleTimeoutSeconds + 1) * 1000);
+  assert.deepEqual(await (await session()).json(), { authenticated: false });
+  const again = await signIn(env);
+  assert.equal((await again.request('/identity/v1/session', { method: 'DELETE' })).status, 204);
+  assert.deepEqual(await (await session()).json(), { authenticated: false });
+
+  // An expired bearer access token is refused, so that the client refreshes it.
+  const bearer = await signIn(env, 'cit_02', 'bearer');
+  env.clock.advance((IDENTITY_POLICY.accessTokenSeconds + 1) * 1000);
+  const expired = await bearer.request('/identity/v1/session');
+  assert.equal(expired.status, 401);
+  assert.equal((await problemOf(expired)).code, 'auth.token-expired');
+  assertNoViolations(env.sandbox);
+});
+
 test("every response carries X-Request-Id (the client's own when valid) and no-store", async () => {
   const env = createTestSandbox();
   const own = await env.request('/identity/v1/me', {

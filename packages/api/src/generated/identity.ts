@@ -147,8 +147,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * When the current session expires
-         * @description In cookie mode, also returns the CSRF token in the `X-CSRF-Token` header (e.g. after a page reload).
+         * Whether a session is open, and when it expires
+         * @description In cookie mode, also returns the CSRF token in the `X-CSRF-Token` header (e.g. after a page
+         *     reload). Anyone may ask: without a live session (no cookie or token, or a session that has
+         *     ended) the answer is `200` with `authenticated: false`, not `401`, because pages ask on every
+         *     load and browsers log every `4xx` answer as an error in the console. A bearer access token
+         *     that has expired still gets `401 auth.token-expired`, so that the client refreshes it.
          */
         get: operations["getSession"];
         put?: never;
@@ -263,7 +267,10 @@ export interface components {
             accessTokenExpiresAt?: string;
             refreshToken?: string;
         };
+        /** @description An open session. */
         SessionStatus: {
+            /** @constant */
+            authenticated: true;
             /** @enum {string} */
             mode: "cookie" | "bearer";
             /** Format: date-time */
@@ -272,6 +279,11 @@ export interface components {
             maxExpiresAt: string;
             idleTimeoutSeconds: number;
             secondsLeft: number;
+        };
+        /** @description No live session (never signed in, signed out, or ended). */
+        SignedOut: {
+            /** @constant */
+            authenticated: false;
         };
         RefreshRequest: {
             refreshToken?: string;
@@ -893,23 +905,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session's expiry. */
+            /** @description The session's expiry, or that nobody is signed in. */
             200: {
                 headers: {
                     "X-CSRF-Token": components["headers"]["X-CSRF-Token"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "mode": "cookie",
-                     *       "expiresAt": "2026-11-25T09:17:00Z",
-                     *       "maxExpiresAt": "2026-11-25T17:02:00Z",
-                     *       "idleTimeoutSeconds": 900,
-                     *       "secondsLeft": 840
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SessionStatus"];
+                    "application/json": components["schemas"]["SessionStatus"] | components["schemas"]["SignedOut"];
                 };
             };
             401: components["responses"]["Unauthorized"];

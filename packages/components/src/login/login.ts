@@ -230,7 +230,7 @@ export class IqLogin extends IqElement {
     );
     if (isEServicesError(status)) {
       if (status.status === 401) this.endSession('expired');
-    } else if (status.secondsLeft > 0) this.timeout.arm(status.secondsLeft);
+    } else if (status.authenticated && status.secondsLeft > 0) this.timeout.arm(status.secondsLeft);
     else this.endSession('expired');
   }
 
@@ -387,7 +387,9 @@ export class IqLogin extends IqElement {
       async () => unwrap(await client.identity.GET('/session')),
       false,
     );
-    if (isEServicesError(status) || status.secondsLeft <= 0 || !untouched()) return;
+    // Nobody signed in is a 200 (`authenticated: false`): a signed-out page logs no error.
+    if (isEServicesError(status) || !status.authenticated || status.secondsLeft <= 0) return;
+    if (!untouched()) return;
     const user = await this.call(async () => unwrap(await client.identity.GET('/me')), false);
     if (isEServicesError(user) || !untouched()) return;
     this.user = user;
@@ -411,7 +413,11 @@ export class IqLogin extends IqElement {
     this.forgetPersonal();
     this.user = user;
     this.problem = null;
-    this.timeout.arm(isEServicesError(status) ? (fallbackSeconds ?? 0) : status.secondsLeft);
+    this.timeout.arm(
+      isEServicesError(status) || !status.authenticated
+        ? (fallbackSeconds ?? 0)
+        : status.secondsLeft,
+    );
     this.go('signed-in');
     claimLocalData(user.id);
     this.dispatchEvent(new IqLoginEvent(user));
@@ -477,6 +483,10 @@ export class IqLogin extends IqElement {
       else this.warningProblem = { kind: 'server', action: 'refresh', requestId: status.requestId };
       return;
     }
+    if (!status.authenticated) {
+      this.endSession('expired');
+      return;
+    }
     this.closeWarning();
     this.timeout.arm(status.secondsLeft);
   }
@@ -489,7 +499,7 @@ export class IqLogin extends IqElement {
         async () => unwrap(await client.identity.GET('/session')),
         false,
       );
-      if (!isEServicesError(status) && status.secondsLeft > 0) {
+      if (!isEServicesError(status) && status.authenticated && status.secondsLeft > 0) {
         if (status.secondsLeft > this.warnBefore) this.closeWarning();
         this.timeout.arm(status.secondsLeft);
         return;

@@ -112,6 +112,7 @@ export const updateWizardStyles = css`
   .document,
   .identity div,
   .answer {
+    position: relative;
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
@@ -129,6 +130,13 @@ export const updateWizardStyles = css`
   dd {
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  /* The name read after Change and Remove: in a 1 px box it runs on past the row (to the left
+     in Arabic), where screen readers draw their focus box. As wide as the row, it wraps inside. */
+  .member .visually-hidden {
+    inset: 0;
+    inline-size: auto;
+    white-space: normal;
   }
   .member-form {
     border: 0;

@@ -224,10 +224,12 @@ export const identityService: ServiceModule = {
     },
 
     getSession: (ctx) => {
-      const session = ctx.session!;
+      const session = ctx.session;
+      if (!session) return ctx.json(200, { authenticated: false });
       return ctx.json(
         200,
         {
+          authenticated: true,
           mode: session.mode,
           expiresAt: session.expiresAt,
           maxExpiresAt: session.maxExpiresAt,

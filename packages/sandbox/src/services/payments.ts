@@ -18,6 +18,8 @@ import { processMac, randomId } from '../secrets.js';
 import { BodyTooLarge } from '../body-limit.js';
 import {
   GATEWAY_CSS,
+  GATEWAY_ICON,
+  GATEWAY_ICON_FILE,
   needsOtp,
   outcomesFor,
   renderDecidedPage,
@@ -742,6 +744,15 @@ const gatewayRoutes: ExtraRoute[] = [
       new Response(GATEWAY_CSS, {
         status: 200,
         headers: { 'Content-Type': 'text/css; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+      }),
+  },
+  {
+    method: 'GET',
+    path: GATEWAY_STYLESHEET_PATH.replace(/[^/]+$/, GATEWAY_ICON_FILE),
+    handler: () =>
+      new Response(GATEWAY_ICON, {
+        status: 200,
+        headers: { 'Content-Type': 'image/svg+xml', 'X-Content-Type-Options': 'nosniff' },
       }),
   },
   { method: 'GET', path: '/gateway/:method/:paymentId', handler: showGatewayPage },
