@@ -40,7 +40,13 @@ export function minifyHtmlText(raw) {
  */
 export function minifyCssText(raw, first = true, last = true) {
   // Quoted strings (`content: '  '`, font names) are content: only the text between them changes.
-  const parts = raw.split(/("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*')/);
+  // Comments go first, read in the same pass as strings: a quote inside a comment ("the name's
+  // box") opens no string, and `/*` inside a string opens no comment.
+  const uncommented = raw.replace(
+    /("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*')|\/\*[\s\S]*?\*\//g,
+    (match, string) => string ?? ' ',
+  );
+  const parts = uncommented.split(/("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*')/);
   return parts
     .map((part, i) =>
       i % 2 ? part : minifyCssCode(part, first && i === 0, last && i === parts.length - 1),
@@ -50,7 +56,6 @@ export function minifyCssText(raw, first = true, last = true) {
 
 function minifyCssCode(raw, first, last) {
   let text = raw
-    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/[ \t\r\n]+/g, ' ')
     .replace(/ ?([{};,]) ?/g, '$1')
     .replace(/: /g, ':')

@@ -78,6 +78,18 @@ test('css templates: quoted strings are content, left as written', () => {
   );
 });
 
+test('css templates: a quote inside a comment opens no string, a comment inside a string stays', () => {
+  assert.equal(
+    minifyCssText(`
+      /* The member's hidden name: it wraps inside the row. */
+      .a { margin: 0 }
+      /* "quoted" too */
+      .b::after { content: '/* not a comment */' }
+    `),
+    `.a{margin:0}.b::after{content:'/* not a comment */'}`,
+  );
+});
+
 /** `source` (one module, `lit` and `@lit/localize` external) built with the components' transforms. */
 async function buildSource(source: string) {
   const bundle = await rollup({
