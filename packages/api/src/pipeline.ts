@@ -97,16 +97,14 @@ interface Call {
   requestId: string;
   canRetry: boolean;
   isRefresh: boolean;
-  /** The request as the caller made it; sent as the first attempt when it is an {@link AttemptRequest}. */
-  template: Request;
-  /** What later attempts are made from: the template, or a copy of it taken before its body was sent. */
+  /** The caller's request, until its first attempt sends it (when it is an {@link AttemptRequest}). */
+  fresh: AttemptRequest | undefined;
+  /** What later attempts are made from: the caller's request, or a copy taken before its body was sent. */
   replay: Request;
   /** The caller's signal, if any. */
   caller: AbortSignal | undefined;
   /** The access token sent by the last attempt. */
   token?: string;
-  /** The CSRF token sent by the last attempt. */
-  csrf?: string;
 }
 
 /**
@@ -120,19 +118,12 @@ export interface AttemptRequest extends Request {
   readonly controller: AbortController;
   /** The caller's signal, if it gave one: its abort is forwarded while the attempt waits. */
   readonly caller: AbortSignal | undefined;
-  /** Set when this attempt was ended by its timeout. */
-  timedOut: boolean;
-  /** Set once sent: a request is sent once. */
-  sent: boolean;
   /** The caller's abort, forwarded (the request itself is the listener: no closure per call). */
   handleEvent(): void;
 }
 
 /** Ends an attempt that outlived its timeout (a module function: no closure per attempt). */
-function expire(request: AttemptRequest): void {
-  request.timedOut = true;
-  request.controller.abort();
-}
+const expire = (controller: AbortController): void => controller.abort();
 
 /** Methods that change nothing on the server, and those that may be repeated safely. */
 const SAFE = /^(GET|HEAD|OPTIONS)$/;
@@ -229,14 +220,14 @@ export function createPipeline(o: PipelineOptions): {
   class PipelineRequest extends Request implements AttemptRequest {
     readonly controller: AbortController;
     readonly caller: AbortSignal | undefined;
-    timedOut = false;
-    sent = false;
 
     constructor(input: RequestInfo | URL, init?: RequestInit) {
       const controller = new AbortController();
-      const options: RequestInit = { ...init, signal: controller.signal };
-      if (credentials) options.credentials = credentials;
-      super(input, options);
+      super(input, {
+        ...init,
+        signal: controller.signal,
+        credentials: credentials ?? init?.credentials,
+      });
       this.controller = controller;
       this.caller = init?.signal ?? undefined;
     }
@@ -248,16 +239,14 @@ export function createPipeline(o: PipelineOptions): {
 
   async function attempts(call: Call): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
-      const template = call.template;
       // The first attempt sends the caller's request itself; the others (and a request made
       // elsewhere: the refresh, a middleware's) are made from the replay copy, with its caller.
-      const request: PipelineRequest =
-        attempt === 0 && template instanceof PipelineRequest && !template.sent
-          ? template
-          : new PipelineRequest(call.replay.body ? call.replay.clone() : call.replay, {
-              signal: call.caller,
-            });
-      request.sent = true;
+      const request =
+        call.fresh ??
+        new PipelineRequest(call.replay.body ? call.replay.clone() : call.replay, {
+          signal: call.caller,
+        });
+      call.fresh = undefined;
       const caller = request.caller;
       caller?.throwIfAborted();
       const headers = request.headers;
@@ -266,23 +255,21 @@ export function createPipeline(o: PipelineOptions): {
       if (token) headers.set('Authorization', `Bearer ${token}`);
       else if (call.token) headers.delete('Authorization');
       call.token = token;
-      if (!SAFE.test(request.method)) {
-        if (csrf) headers.set('X-CSRF-Token', csrf);
-        else if (call.csrf) headers.delete('X-CSRF-Token');
-        call.csrf = csrf;
-      }
-      const info: AttemptInfo | undefined =
-        o.onRequest || o.onResponse
-          ? { method: request.method, url: request.url, requestId: call.requestId, attempt }
-          : undefined;
-      if (info) o.onRequest?.(info);
-      const started = info ? now() : 0;
+      if (csrf && !SAFE.test(request.method)) headers.set('X-CSRF-Token', csrf);
+      const info: AttemptInfo = {
+        method: request.method,
+        url: request.url,
+        requestId: call.requestId,
+        attempt,
+      };
+      o.onRequest?.(info);
+      const started = now();
       // The caller's abort ends the attempt. The listener goes when the attempt has its answer
       // (or failed), the last attempt's included, so that a signal shared by many calls keeps
       // none: a caller's abort stops the wait for the response, not the read of its body.
       // (AbortSignal.any would also follow the body, but costs ~90 µs a call in Node.)
       caller?.addEventListener('abort', request);
-      const timer = setTimeout(expire, timeoutMs, request);
+      const timer = setTimeout(expire, timeoutMs, request.controller);
       let response: Response | undefined;
       let failure: unknown;
       try {
@@ -299,8 +286,7 @@ export function createPipeline(o: PipelineOptions): {
         const csrfToken = response.headers.get('X-CSRF-Token');
         if (csrfToken) csrf = csrfToken;
       }
-      if (info)
-        o.onResponse?.({ ...info, status: response?.status ?? 0, durationMs: now() - started });
+      o.onResponse?.({ ...info, status: response?.status ?? 0, durationMs: now() - started });
       let wait: number | undefined;
       if (
         !call.canRetry ||
@@ -314,7 +300,8 @@ export function createPipeline(o: PipelineOptions): {
         if (response) return response;
         throw new EServicesError({
           status: 0,
-          code: request.timedOut ? 'network.timeout' : 'network.error',
+          // Not the caller's abort (thrown above): the attempt's own, its timeout.
+          code: request.controller.signal.aborted ? 'network.timeout' : 'network.error',
           requestId: call.requestId,
           retryable: true,
           cause: failure,
@@ -351,7 +338,7 @@ export function createPipeline(o: PipelineOptions): {
       requestId,
       canRetry,
       isRefresh: pathname.endsWith(REFRESH_PATH),
-      template: input,
+      fresh: input instanceof PipelineRequest ? input : undefined,
       caller: input instanceof PipelineRequest ? input.caller : input.signal,
       // A body is read once: keep a copy while another attempt may need it (a retry, or the
       // attempt after a bearer token's renewal).
