@@ -8,6 +8,7 @@ import {
   componentTransforms,
   minify,
   transpile,
+  wholeCatalogue,
 } from './scripts/build-plugins.mjs';
 
 // A clean build: what an earlier build wrote (a chunk since merged back) is never packed.
@@ -70,16 +71,25 @@ export default [
     // For pages without a bundler: every element, Lit, localize, the client and openapi-fetch in
     // one minified module (`<script type="module" src=".../iq-eservices.js">`). It exports the
     // library's and the client's API (`configure`, `createEServicesClient`, …). Each locale's
-    // messages stay a small file beside it, loaded only when that language is shown.
+    // messages stay one file beside it (`iq-eservices.ar.js`), loaded only when that language is
+    // shown; every element registers that whole catalogue (`wholeCatalogue()`), so no
+    // per-element message file is emitted.
     input: { 'iq-eservices': ALL_ELEMENTS_ID },
-    plugins: [allElements, browserResolve(), transpile(), ...componentTransforms(), ...minify()],
+    plugins: [
+      allElements,
+      wholeCatalogue(),
+      browserResolve(),
+      transpile(),
+      ...componentTransforms(),
+      ...minify(),
+    ],
     output: {
       dir: 'packages/components/dist',
       format: 'esm',
       sourcemap: true,
       entryFileNames: '[name].js',
-      // Messages: `iq-eservices.ar.js` (all of them, what this bundle loads) and one module per
-      // element and language (`iq-eservices.ar.login.js`), which it does not need.
+      // Messages: `iq-eservices.ar.js`, `iq-eservices.ckb.js` (the whole catalogue). Sorani's
+      // formatting (`core/sorani.ts`) is in the Sorani file or a chunk of its own.
       chunkFileNames: (chunk) => {
         const messages = /\/generated\/locales\/(ar|ckb)(\/[\w-]+)?\.ts$/.exec(
           chunk.facadeModuleId ?? '',

@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// Rendering speed of <iq-ration-card> against a hand-written vanilla-DOM baseline
-// (bench/vanilla-ration-card.ts), in Chromium. Informative, not a gate: it always exits 0 once
-// it has measured, and says whether the ratio is within its budget. See docs/performance.md.
+// Two measurements (docs/performance.md):
+//
+// 1. Rendering speed of <iq-ration-card> against a hand-written vanilla-DOM baseline
+//    (bench/vanilla-ration-card.ts), in Chromium. The two must show the same text: when they do
+//    not, the bench prints where they differ and exits 1 without a ratio (a ratio of different
+//    work means nothing). Otherwise the ratio is informative: it says whether it is within its
+//    budget and does not fail.
+// 2. The client's overhead: `createEServicesClient` GET against bare openapi-fetch GET, on one
+//    stubbed fetch, in Node (bench/client.ts). Informative too.
 //
 //   npm run bench [-- --rounds=30 --warmup=5]
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
@@ -124,6 +131,11 @@ if (!result.sameText) {
   console.log(`  first difference at ${at}:`);
   console.log(`  lit:     …${result.litText.slice(Math.max(0, at - 20), at + 40)}`);
   console.log(`  vanilla: …${result.vanillaText.slice(Math.max(0, at - 20), at + 40)}`);
+  console.error(
+    'The two renderers show different text: no ratio is reported. Make ' +
+      'bench/vanilla-ration-card.ts render what <iq-ration-card> renders.',
+  );
+  process.exit(1);
 }
 console.log('');
 console.log('| renderer | median (ms) | p90 (ms) | min (ms) | max (ms) |');
@@ -148,3 +160,12 @@ console.log(
     : `OVER BUDGET: lit takes ${ratio.toFixed(2)}× the vanilla baseline (budget ${RATIO_BUDGET}). ` +
         'Informative only: this does not fail the build.',
 );
+
+// 2. The client against bare openapi-fetch, in its own Node process (from source, like the tests).
+console.log('');
+const client = spawnSync(
+  process.execPath,
+  ['--conditions=iq-source', '--import', 'tsx', 'bench/client.ts'],
+  { stdio: 'inherit' },
+);
+if (client.status !== 0) process.exit(client.status ?? 1);

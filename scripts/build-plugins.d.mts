@@ -13,3 +13,4 @@ export declare function componentTransforms(): Plugin[];
 export declare const TERSER_OPTIONS: Record<string, unknown>;
 export declare function minify(): Plugin[];
 export declare function extractLicenses(): Plugin;
+export declare function wholeCatalogue(): Plugin;

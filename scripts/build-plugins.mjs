@@ -193,6 +193,25 @@ export const browserResolve = () =>
     extensions: ['.ts', '.js', '.mjs'],
   });
 
+/**
+ * For a bundle that defines every element (`dist/iq-eservices.js`): each element's message
+ * loaders (`generated/messages/<element>.ts`) resolved to the whole catalogue's
+ * (`generated/messages/all.ts`). Such a bundle loads the whole catalogue anyway (one request per
+ * language rather than one per element), so the per-element message modules would be chunks it
+ * emits and never loads.
+ */
+export function wholeCatalogue() {
+  return {
+    name: 'iq-whole-catalogue',
+    async resolveId(source, importer) {
+      if (!importer || !/\/generated\/messages\/[\w-]+\.js$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (!resolved || !/\/generated\/messages\/[\w-]+\.ts$/.test(resolved.id)) return resolved;
+      return resolved.id.replace(/[\w-]+\.ts$/, 'all.ts');
+    },
+  };
+}
+
 /** The components' build-time transforms, after `transpile()`. */
 export const componentTransforms = () => [litTemplates(), shortMessageIds()];
 

@@ -84,7 +84,12 @@ export function createEServicesClient(options: EServicesClientOptions): EService
   // Test seams (random, sleep, clock) travel in the same object without being part of the public type.
   const pipeline = createPipeline({ ...(options as PipelineOptions), baseUrl });
   const make = <Paths extends object>(service: string): Client<Paths> =>
-    createClient<Paths>({ baseUrl: `${baseUrl}/${service}/v1`, fetch: pipeline.fetch });
+    createClient<Paths>({
+      baseUrl: `${baseUrl}/${service}/v1`,
+      fetch: pipeline.fetch,
+      // Requests the pipeline can send as they are (pipeline.ts, `AttemptRequest`).
+      Request: pipeline.Request,
+    });
   const services = {
     identity: make<WithOptionalIdempotencyKey<IdentityPaths>>('identity'),
     rationCard: make<WithOptionalIdempotencyKey<RationCardPaths>>('ration-card'),

@@ -57,6 +57,20 @@ export type DistributionMonth = RationCardTypes.components['schemas']['Distribut
 export type RationAgent = RationCardTypes.components['schemas']['Agent'];
 /** A ration card change request, from draft to decision. */
 export type ChangeRequest = RationCardTypes.components['schemas']['ChangeRequest'];
+/** What a ration card change request asks for (`add-newborn`, `change-address`…). */
+export type ChangeKind = RationCardTypes.components['schemas']['ChangeRequestKind'];
+/** Why a ration card is blocked. */
+export type BlockReason = RationCardTypes.components['schemas']['BlockReason'];
+/** What unblocks a ration card, one per block reason. */
+export type UnblockAction = RationCardTypes.components['schemas']['UnblockAction'];
+/** A member's relation to the head of household (the ration card's codes). */
+export type MemberRelation = RationCardTypes.components['schemas']['MemberRelation'];
+/** An item of the ration basket (`flour`, `rice`…). */
+export type RationItem = RationCardTypes.components['schemas']['RationItem'];
+/** The unit of a ration quantity. */
+export type QuantityUnit = RationCardTypes.components['schemas']['QuantityUnit'];
+/** Where an item of a month's entitlement stands. */
+export type EntitlementStatus = RationCardTypes.components['schemas']['EntitlementItem']['status'];
 
 /** A beneficiary's record in the social protection network (Mazalati). */
 export type BeneficiaryProfile = SocialProtectionTypes.components['schemas']['BeneficiaryProfile'];
@@ -71,10 +85,23 @@ export type Payable = PaymentsTypes.components['schemas']['Payable'];
 export type PendingPayment = PaymentsTypes.components['schemas']['PendingPayment'];
 /** A payment method with its limits and fee. */
 export type PaymentMethod = PaymentsTypes.components['schemas']['PaymentMethod'];
+/** A payment method's id (`qi-card`, `zaincash`, `fib`). */
+export type PaymentMethodId = PaymentsTypes.components['schemas']['PaymentMethodId'];
+/** What kind of method a payment method is (`card`, `wallet`, `bank-app`). */
+export type PaymentMethodKind = PaymentMethod['kind'];
+/** Why a payment method cannot be used now. */
+export type UnavailableReason = NonNullable<PaymentMethod['unavailableReason']>;
+/** Why a payment did not succeed. */
+export type FailureReason = PaymentsTypes.components['schemas']['FailureReason'];
 /** A payment through a redirect-based gateway. */
 export type Payment = PaymentsTypes.components['schemas']['Payment'];
 /** The receipt of a succeeded payment. */
 export type Receipt = PaymentsTypes.components['schemas']['Receipt'];
+
+/** Where a change or update request stands, from draft to decision (any service). */
+export type RequestStatus = RationCardTypes.components['schemas']['RequestStatus'];
+/** An ISO 3166-2:IQ governorate code. */
+export type GovernorateCode = RationCardTypes.components['schemas']['GovernorateCode'];
 
 /** What submitting a draft returns (any service). */
 export type SubmissionReceipt = RationCardTypes.components['schemas']['SubmissionReceipt'];

@@ -97,19 +97,56 @@ interface Call {
   requestId: string;
   canRetry: boolean;
   isRefresh: boolean;
+  /** The caller's request, until its first attempt sends it (when it is an {@link AttemptRequest}). */
+  fresh: AttemptRequest | undefined;
+  /** What later attempts are made from: the caller's request, or a copy taken before its body was sent. */
+  replay: Request;
+  /** The caller's signal, if any. */
+  caller: AbortSignal | undefined;
   /** The access token sent by the last attempt. */
   token?: string;
 }
 
+/**
+ * A request whose signal the pipeline controls, so that it can end the attempt (its timeout, the
+ * caller's abort) without making another request: openapi-fetch builds each call's request with
+ * it (client.ts), and the first attempt sends that very request. Making a request costs more than
+ * everything else the pipeline does (in Node, `new Request` and `clone()` each take tens of µs).
+ */
+export interface AttemptRequest extends Request {
+  /** Ends this attempt. */
+  readonly controller: AbortController;
+  /** The caller's signal, if it gave one: its abort is forwarded while the attempt waits. */
+  readonly caller: AbortSignal | undefined;
+  /** The caller's abort, forwarded (the request itself is the listener: no closure per call). */
+  handleEvent(): void;
+}
+
+/** Ends an attempt that outlived its timeout (a module function: no closure per attempt). */
+const expire = (controller: AbortController): void => controller.abort();
+
+/** Methods that change nothing on the server, and those that may be repeated safely. */
+const SAFE = /^(GET|HEAD|OPTIONS)$/;
+const IDEMPOTENT = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/;
+
 const REFRESH_PATH = '/identity/v1/session/refresh';
 const TOKEN_PATH = /\/identity\/v1\/(sign-in\/[^/]+\/verify|session\/refresh)$/;
 
+// Random words drawn 1 KiB at a time: one getRandomValues call per 64 ids (in Node each call
+// costs several µs, more than the id itself).
+const pool = new Uint32Array(256);
+let drawn = pool.length;
 /** 128 random bits in hex. getRandomValues (unlike randomUUID) also works outside secure contexts. */
-const randomId = (prefix: string): string =>
-  prefix +
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
+const randomId = (prefix: string): string => {
+  if (drawn === pool.length) {
+    crypto.getRandomValues(pool);
+    drawn = 0;
+  }
+  let id = prefix;
+  for (const end = drawn + 4; drawn < end; drawn++)
+    id += (pool[drawn] as number).toString(16).padStart(8, '0');
+  return id;
+};
 
 // The listener goes when the sleep ends either way: a long-lived signal (a page's, an element's)
 // must not collect one listener per retry.
@@ -125,6 +162,9 @@ const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+
+/** The signal of a call without one: never aborts. */
+const NEVER = new AbortController().signal;
 
 const problemCode = (response: Response): Promise<unknown> =>
   response
@@ -151,6 +191,8 @@ const inProgress = async (response: Response): Promise<boolean> =>
 export function createPipeline(o: PipelineOptions): {
   fetch: (request: Request) => Promise<Response>;
   session: SessionControls;
+  /** The request class to build calls with (openapi-fetch's `Request` option). */
+  Request: typeof Request;
 } {
   const fetchFn = o.fetch ?? ((request: Request) => fetch(request));
   const auth = o.auth ?? { mode: 'cookie' };
@@ -172,32 +214,48 @@ export function createPipeline(o: PipelineOptions): {
     csrf = tokens = undefined;
   };
 
-  async function attempts(template: Request, call: Call): Promise<Response> {
-    const caller = template.signal;
-    for (let attempt = 0; ; attempt++) {
-      caller.throwIfAborted();
+  const credentials: RequestCredentials | undefined = bearer ? undefined : 'include';
+
+  /** See {@link AttemptRequest}. One class per pipeline: it knows the pipeline's credentials. */
+  class PipelineRequest extends Request implements AttemptRequest {
+    readonly controller: AbortController;
+    readonly caller: AbortSignal | undefined;
+
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
       const controller = new AbortController();
-      // The caller's abort ends the attempt. The listener goes when the attempt has its answer
-      // (or failed), the last attempt's included, so that a signal shared by many calls keeps
-      // none: a caller's abort stops the wait for the response, not the read of its body.
-      // (AbortSignal.any would also follow the body, but costs ~90 µs a call in Node.)
-      const forward = (): void => controller.abort(caller.reason);
-      caller.addEventListener('abort', forward);
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-      // A clone per attempt: the template's body is never consumed, so every retry replays it.
-      const request = new Request(template.clone(), {
+      super(input, {
+        ...init,
         signal: controller.signal,
-        credentials: bearer ? undefined : 'include',
+        credentials: credentials ?? init?.credentials,
       });
-      call.token = call.isRefresh ? undefined : tokens?.accessToken;
-      if (call.token) request.headers.set('Authorization', `Bearer ${call.token}`);
-      if (csrf && !/^(GET|HEAD|OPTIONS)$/.test(request.method)) {
-        request.headers.set('X-CSRF-Token', csrf);
-      }
+      this.controller = controller;
+      this.caller = init?.signal ?? undefined;
+    }
+
+    handleEvent(): void {
+      this.controller.abort(this.caller?.reason);
+    }
+  }
+
+  async function attempts(call: Call): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      // The first attempt sends the caller's request itself; the others (and a request made
+      // elsewhere: the refresh, a middleware's) are made from the replay copy, with its caller.
+      const request =
+        call.fresh ??
+        new PipelineRequest(call.replay.body ? call.replay.clone() : call.replay, {
+          signal: call.caller,
+        });
+      call.fresh = undefined;
+      const caller = request.caller;
+      caller?.throwIfAborted();
+      const headers = request.headers;
+      // Tokens as they are now: a replay may carry what an earlier attempt sent.
+      const token = call.isRefresh ? undefined : tokens?.accessToken;
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+      else if (call.token) headers.delete('Authorization');
+      call.token = token;
+      if (csrf && !SAFE.test(request.method)) headers.set('X-CSRF-Token', csrf);
       const info: AttemptInfo = {
         method: request.method,
         url: request.url,
@@ -206,35 +264,44 @@ export function createPipeline(o: PipelineOptions): {
       };
       o.onRequest?.(info);
       const started = now();
+      // The caller's abort ends the attempt. The listener goes when the attempt has its answer
+      // (or failed), the last attempt's included, so that a signal shared by many calls keeps
+      // none: a caller's abort stops the wait for the response, not the read of its body.
+      // (AbortSignal.any would also follow the body, but costs ~90 µs a call in Node.)
+      caller?.addEventListener('abort', request);
+      const timer = setTimeout(expire, timeoutMs, request.controller);
       let response: Response | undefined;
       let failure: unknown;
       try {
         response = await fetchFn(request);
       } catch (error) {
         // The caller's own abort ends the call as fetch would: it is not a failure to retry.
-        if (caller.aborted) throw caller.reason;
+        if (caller?.aborted) throw caller.reason;
         failure = error;
       } finally {
         clearTimeout(timer);
-        caller.removeEventListener('abort', forward);
+        caller?.removeEventListener('abort', request);
       }
-      const token = response?.headers.get('X-CSRF-Token');
-      if (token && !bearer) csrf = token;
+      if (response && !bearer) {
+        const csrfToken = response.headers.get('X-CSRF-Token');
+        if (csrfToken) csrf = csrfToken;
+      }
       o.onResponse?.({ ...info, status: response?.status ?? 0, durationMs: now() - started });
-      const wait = response && retryAfterMs(response.headers, now());
+      let wait: number | undefined;
       if (
         !call.canRetry ||
         attempt >= maxRetries ||
         (response &&
           !RETRYABLE_STATUSES.includes(response.status) &&
-          !(await inProgress(response))) ||
+          !(response.status === 409 && (await inProgress(response)))) ||
         // Waiting longer inside one call helps nobody on a slow phone: hand the wait to the caller.
-        (wait ?? 0) > maxDelay * 4
+        ((wait = response && retryAfterMs(response.headers, now())) ?? 0) > maxDelay * 4
       ) {
         if (response) return response;
         throw new EServicesError({
           status: 0,
-          code: timedOut ? 'network.timeout' : 'network.error',
+          // Not the caller's abort (thrown above): the attempt's own, its timeout.
+          code: request.controller.signal.aborted ? 'network.timeout' : 'network.error',
           requestId: call.requestId,
           retryable: true,
           cause: failure,
@@ -242,33 +309,43 @@ export function createPipeline(o: PipelineOptions): {
       }
       await response?.body?.cancel().catch(() => undefined);
       // Full jitter: anywhere between 0 and the exponential cap, so clients do not retry in step.
-      await sleep(wait ?? random() * Math.min(maxDelay, baseDelay * 2 ** attempt), caller);
+      const delay = wait ?? random() * Math.min(maxDelay, baseDelay * 2 ** attempt);
+      await sleep(delay, caller ?? NEVER);
     }
   }
 
   async function send(input: Request): Promise<Response> {
-    const { pathname } = new URL(input.url);
     const headers = input.headers;
     const method = input.method;
+    // Only calls that change something need their path (idempotency keys, the session's own calls).
+    const pathname = SAFE.test(method) ? '' : new URL(input.url).pathname;
     // One id per call, kept by its retries: the server's logs show the attempts of one call together.
-    if (!headers.has('X-Request-Id')) headers.set('X-Request-Id', randomId('req_'));
+    let requestId = headers.get('X-Request-Id');
+    if (!requestId) headers.set('X-Request-Id', (requestId = randomId('req_')));
     const locale = typeof o.locale === 'function' ? o.locale() : o.locale;
     if (locale && !headers.has('Accept-Language')) headers.set('Accept-Language', locale);
     // Calls that create something once (their contract declares the header): a retry without a
     // key could pay or submit twice.
     if (
+      pathname &&
       !headers.has('Idempotency-Key') &&
       idempotentOperations.some(([m, path]) => m === method && path.test(pathname))
     ) {
       headers.set('Idempotency-Key', randomId('idem_'));
     }
+    const canRetry = IDEMPOTENT.test(method) || headers.has('Idempotency-Key');
     const call: Call = {
-      requestId: headers.get('X-Request-Id') as string,
-      canRetry: /^(GET|HEAD|PUT|DELETE|OPTIONS)$/.test(method) || headers.has('Idempotency-Key'),
+      requestId,
+      canRetry,
       isRefresh: pathname.endsWith(REFRESH_PATH),
+      fresh: input instanceof PipelineRequest ? input : undefined,
+      caller: input instanceof PipelineRequest ? input.caller : input.signal,
+      // A body is read once: keep a copy while another attempt may need it (a retry, or the
+      // attempt after a bearer token's renewal).
+      replay: input.body && (canRetry || bearer) ? input.clone() : input,
     };
     try {
-      let response = await attempts(input, call);
+      let response = await attempts(call);
       const sent = call.token;
       if (
         sent &&
@@ -278,7 +355,7 @@ export function createPipeline(o: PipelineOptions): {
         // Another call may have refreshed meanwhile: then only retry with the new token.
         (tokens.accessToken !== sent || (await refresh().catch(() => false)))
       ) {
-        response = await attempts(input, call);
+        response = await attempts(call);
       }
       if (bearer && response.ok && TOKEN_PATH.test(pathname)) {
         const body = (await response
@@ -332,6 +409,7 @@ export function createPipeline(o: PipelineOptions): {
 
   return {
     fetch: send,
+    Request: PipelineRequest,
     session: {
       mode: auth.mode,
       isSignedIn: () => !!(bearer ? tokens : csrf),

@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import type { GovernorateCode } from '@iq-eservices/api';
 
 /**
  * The names of Iraq's 19 governorates by ISO 3166-2:IQ code (`common.yaml#/components/schemas/
@@ -25,7 +26,7 @@ export const GOVERNORATES: Readonly<Record<string, () => string>> = {
   'IQ-DQ': () => msg('Dhi Qar', { id: 'governorate.IQ-DQ' }),
   'IQ-MU': () => msg('Muthanna', { id: 'governorate.IQ-MU' }),
   'IQ-HA': () => msg('Halabja', { id: 'governorate.IQ-HA' }),
-};
+} satisfies Record<GovernorateCode, () => string>;
 
 /** The localized name of a governorate; an unknown code is shown as it came. */
 export function governorateName(code: string): string {

@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import type { MemberRelation } from '@iq-eservices/api';
 
 /**
  * Catalogue messages by contract code (`son`, `flour`…). A code the library does not know yet (a
@@ -21,4 +22,4 @@ export const RELATIONS: Labels = {
   sister: () => msg('Sister', { id: 'relation.sister' }),
   grandchild: () => msg('Grandchild', { id: 'relation.grandchild' }),
   other: () => msg('Other relative', { id: 'relation.other' }),
-};
+} satisfies Record<MemberRelation, () => string>;

@@ -1,12 +1,8 @@
-import type { Receipt } from '@iq-eservices/api';
+import type { FailureReason, PaymentMethodId, Receipt } from '@iq-eservices/api';
 import { IqEvent } from '../core/events.js';
 
-/** Why a payment did not succeed (`payments.yaml#/components/schemas/FailureReason`). */
-export type FailureReason =
-  'declined' | 'insufficient-funds' | 'expired-card' | '3ds-failed' | 'cancelled' | 'timed-out';
-
-/** A payment method (`PaymentMethodId`). */
-export type PaymentMethodId = 'qi-card' | 'zaincash' | 'fib';
+// The contract's types (`payments.yaml`), as the client generates them: never copied here.
+export type { FailureReason, PaymentMethodId };
 
 /**
  * The payment was created and the citizen is on their way to the gateway's page. `total` is the

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import type { PaymentMethodKind, UnavailableReason } from '@iq-eservices/api';
 import { stripBidiControls } from '../core/normalize.js';
 
 /** What kind of method it is. */
@@ -7,10 +8,10 @@ export const METHOD_KINDS: Record<string, () => string> = {
   card: () => msg('Card', { id: 'payment.kind.card' }),
   wallet: () => msg('Mobile wallet', { id: 'payment.kind.wallet' }),
   'bank-app': () => msg('Bank app', { id: 'payment.kind.bank-app' }),
-};
+} satisfies Record<PaymentMethodKind, () => string>;
 
 /** Why a method cannot be used now (`unavailableReason`). */
-export const UNAVAILABLE: Record<'maintenance' | 'suspended' | 'not-offered', () => string> = {
+export const UNAVAILABLE: Record<UnavailableReason, () => string> = {
   maintenance: () =>
     msg('Under maintenance: try later.', {
       id: 'payment.unavailable.maintenance',

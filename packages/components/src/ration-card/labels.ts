@@ -2,7 +2,18 @@ import { msg, str } from '@lit/localize';
 
 // The ration card's codes, each with its own catalogue message. Codes the library does not know
 // yet (a contract that grew) fall back to what the server sent.
+import type {
+  BlockReason,
+  ChangeKind,
+  EntitlementStatus,
+  RationItem,
+  RequestStatus,
+  UnblockAction,
+} from '@iq-eservices/api';
 import type { Labels } from '../core/labels.js';
+
+// Each table `satisfies` the contract's enum (the client's generated types): a code added to or
+// removed from a contract fails `npm run typecheck` until its message is added or removed here.
 
 /** Why a card is blocked, by `reasonCode`. */
 export const BLOCK_REASONS: Labels = {
@@ -26,7 +37,7 @@ export const BLOCK_REASONS: Labels = {
     msg('Your household is recorded as living outside Iraq.', {
       id: 'ration-card.reason.abroad',
     }),
-};
+} satisfies Record<BlockReason, () => string>;
 
 /** What to do, by `action.code`. */
 export const UNBLOCK_STEPS: Labels = {
@@ -55,7 +66,7 @@ export const UNBLOCK_STEPS: Labels = {
       'If you live in Iraq, visit your supply centre with your residence card to confirm your residence.',
       { id: 'ration-card.action.confirm-residence' },
     ),
-};
+} satisfies Record<UnblockAction, () => string>;
 
 /** The button that starts the action, by `action.code`. */
 export const UNBLOCK_BUTTONS: Labels = {
@@ -67,7 +78,7 @@ export const UNBLOCK_BUTTONS: Labels = {
   'correct-data': () => msg('Correct the family data', { id: 'ration-card.button.correct-data' }),
   'confirm-residence': () =>
     msg('Confirm your residence', { id: 'ration-card.button.confirm-residence' }),
-};
+} satisfies Record<UnblockAction, () => string>;
 
 /** The items of the basket. */
 export const ITEMS: Labels = {
@@ -80,7 +91,7 @@ export const ITEMS: Labels = {
   'infant-milk': () => msg('Infant milk', { id: 'ration-card.item.infant-milk' }),
   soap: () => msg('Soap', { id: 'ration-card.item.soap' }),
   detergent: () => msg('Detergent', { id: 'ration-card.item.detergent' }),
-};
+} satisfies Record<RationItem, () => string>;
 
 /** A quantity with its unit; `amount` is already formatted. */
 export function quantityText(amount: string, unit: string): string {
@@ -121,7 +132,7 @@ export const ENTITLEMENT_STATUSES: Labels = {
   pending: () => msg('Not yet received', { id: 'ration-card.status.pending' }),
   'not-distributed': () =>
     msg('Not distributed this month', { id: 'ration-card.status.not-distributed' }),
-};
+} satisfies Record<EntitlementStatus, () => string>;
 
 /** What a family change request asks for, by `kind`. */
 export const REQUEST_KINDS: Labels = {
@@ -133,7 +144,7 @@ export const REQUEST_KINDS: Labels = {
   'change-address': () =>
     msg('Change of address', { id: 'ration-card.request-kind.change-address' }),
   'change-agent': () => msg('Change of agent', { id: 'ration-card.request-kind.change-agent' }),
-};
+} satisfies Record<ChangeKind, () => string>;
 
 /** Where a change request stands (`common.yaml#/components/schemas/RequestStatus`). */
 export const REQUEST_STATUSES: Labels = {
@@ -144,4 +155,4 @@ export const REQUEST_STATUSES: Labels = {
   rejected: () => msg('Rejected', { id: 'ration-card.request-status.rejected' }),
   'needs-information': () =>
     msg('More information needed', { id: 'ration-card.request-status.needs-information' }),
-};
+} satisfies Record<RequestStatus, () => string>;

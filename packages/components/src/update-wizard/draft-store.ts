@@ -4,7 +4,9 @@ import {
   type EServicesClient,
   type EServicesError,
   type FieldError,
+  type RationCardTypes,
   type RequestStatusView,
+  type SocialProtectionTypes,
   type SubmissionReceipt,
   type SupportingDocument,
   type UploadPolicy,
@@ -82,7 +84,37 @@ const PATHS = {
     status: '/update-request-status/{referenceNumber}',
   },
   rationCard: { root: '/change-requests', status: '/change-request-status/{referenceNumber}' },
-};
+} as const satisfies Record<WizardFlow['service'], { root: string; status: string }>;
+
+/** Every path the store calls under a service's `root` (built below as `${root}/…`). */
+type DraftPaths<Root extends string> =
+  | Root
+  | `${Root}/{requestId}`
+  | `${Root}/{requestId}/submit`
+  | `${Root}/{requestId}/documents`
+  | `${Root}/{requestId}/documents/{documentId}`;
+
+/**
+ * True when every path the store calls on `service` is one of its contract's paths (the client's
+ * generated `paths`): a path renamed or removed in a contract fails `npm run typecheck` here.
+ */
+type CallsExist<Service extends keyof typeof PATHS, Paths> = [
+  | DraftPaths<(typeof PATHS)[Service]['root']>
+  | (typeof PATHS)[Service]['status']
+  | '/upload-policy',
+] extends [keyof Paths]
+  ? true
+  : false;
+
+/** Compile-time checks only (no code): {@link CallsExist} for each service. */
+export type DraftStorePathsChecked = [
+  CallsExist<'socialProtection', SocialProtectionTypes.paths>,
+  CallsExist<'rationCard', RationCardTypes.paths>,
+] extends [true, true]
+  ? true
+  : never;
+const pathsChecked: DraftStorePathsChecked = true;
+void pathsChecked;
 
 /** Errors that leave the answers safe on this device and worth sending again later. */
 export function isTransient(error: EServicesError): boolean {

@@ -10,6 +10,7 @@ import {
   isEServicesError,
   unwrap,
   type BeneficiaryProfile,
+  type ChangeKind,
   type EServicesError,
   type FieldError,
   type RationCard,
@@ -63,8 +64,7 @@ export const FLOWS: Readonly<Record<string, () => Promise<WizardFlow>>> = {
 };
 
 /** A ration card change the host may fix (`kind`): then the wizard does not ask for it. */
-export type ChangeKind =
-  'add-newborn' | 'remove-deceased-member' | 'change-address' | 'change-agent';
+export type { ChangeKind };
 
 /** The check-answers page's step id. */
 const CHECK = 'check';

@@ -1,0 +1,67 @@
+// What a call costs the client beyond openapi-fetch (bench/client.ts measures it): the first
+// attempt sends the request openapi-fetch built, with no copy of it; a retry makes one request
+// from it (copying a body only when there is one to replay).
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { json, problem, testClient } from './fake-fetch.js';
+
+const card = { cardNumber: '1234567' };
+
+/** Counts `Request#clone()` calls (the pipeline's requests inherit it). */
+let clones = 0;
+const clone = Request.prototype.clone;
+beforeEach(() => {
+  clones = 0;
+  Request.prototype.clone = function (this: Request) {
+    clones++;
+    return clone.call(this);
+  };
+});
+afterEach(() => {
+  Request.prototype.clone = clone;
+});
+
+describe('the cost of a call', () => {
+  test('a GET sends the request openapi-fetch built: no copy, no clone', async () => {
+    let built: Request | undefined;
+    const { client, server } = testClient([json(200, card)]);
+    client.use({
+      onRequest: ({ request }) => {
+        built = request;
+      },
+    });
+    const { data } = await client.rationCard.GET('/card');
+    assert.deepEqual(data, card);
+    assert.equal(server.received[0]?.request, built);
+    assert.equal(clones, 0);
+  });
+
+  test('a retried GET makes a new request per retry, still without cloning', async () => {
+    const { client, server } = testClient([problem(503, 'service.unavailable'), json(200, card)]);
+    const { data } = await client.rationCard.GET('/card');
+    assert.deepEqual(data, card);
+    const [first, second] = server.received;
+    assert.notEqual(first?.request, second?.request);
+    assert.equal(second?.headers.get('X-Request-Id'), first?.headers.get('X-Request-Id'));
+    assert.equal(clones, 0);
+  });
+
+  test('a POST that may be retried keeps one copy of its body, and each retry sends it', async () => {
+    const { client, server } = testClient([
+      problem(503, 'service.unavailable'),
+      problem(503, 'service.unavailable'),
+      json(201, { id: 'pay_1' }),
+    ]);
+    await client.payments.POST('/payments', {
+      body: {
+        payableIds: ['pay_000001'],
+        method: 'qi-card',
+        returnUrl: 'https://ministry.example/finish',
+      },
+    });
+    assert.equal(server.received.length, 3);
+    const bodies = server.received.map((r) => r.body);
+    assert.ok(bodies[0]?.includes('pay_000001'));
+    assert.deepEqual(bodies, [bodies[0], bodies[0], bodies[0]]);
+  });
+});
