@@ -2,8 +2,9 @@
 // translations of the elements it uses rather than the whole catalogue (run by
 // scripts/localize-check.mjs after `lit-localize build`).
 //
-// An element's group is every message its class module uses, directly or through the modules it
-// imports (flows, labels, the core): read from the module graph, never listed by hand. Fields an
+// An element's group is every message its class's bundle keeps after tree-shaking, directly or
+// through the modules it imports (flows, labels, the core): read from the bundle, never listed by
+// hand. Fields an
 // element renders but does not import (`<iq-phone-input>` in the wizard) are elements of their
 // own, with their own group. `all` is the whole catalogue, for the single-file bundle.
 import { build } from 'esbuild';
@@ -23,7 +24,11 @@ export function readTemplates(source) {
   return entries;
 }
 
-/** The message ids each element class's module graph uses, by element name. */
+/**
+ * The message ids each element class's bundle uses, by element name: read from the tree-shaken
+ * bundle, so that a message of a shared module the element never calls (another element's label
+ * table, a core message it does not show) is not downloaded with its translations.
+ */
 export async function messageIdsByElement(root) {
   const { classes } = componentEntries(root);
   const src = resolve(root, 'packages/components/src');
@@ -33,20 +38,25 @@ export async function messageIdsByElement(root) {
       entryPoints: [join(src, name, `${name}.ts`)],
       bundle: true,
       write: false,
-      metafile: true,
+      treeShaking: true,
       format: 'esm',
       platform: 'browser',
       conditions: ['iq-source'],
+      // The locale modules are loaded on demand: their ids are translations, not uses.
+      plugins: [
+        {
+          name: 'locales-external',
+          setup: (b) =>
+            b.onResolve({ filter: /^\.\.\/locales\// }, ({ path }) => ({ path, external: true })),
+        },
+      ],
       tsconfig: resolve(root, 'tsconfig.base.json'),
       outdir: join(root, 'node_modules/.cache/message-groups'),
       logLevel: 'silent',
     });
     const ids = new Set();
-    for (const input of Object.keys(result.metafile.inputs)) {
-      const file = resolve(root, input);
-      if (!file.startsWith(src) || file.includes('/generated/')) continue;
-      for (const [, id] of readFileSync(file, 'utf8').matchAll(/\bid: '([^']+)'/g)) ids.add(id);
-    }
+    for (const file of result.outputFiles)
+      for (const [, id] of file.text.matchAll(/\bid: ["']([^"']+)["']/g)) ids.add(id);
     groups.set(name, ids);
   }
   return groups;

@@ -1,5 +1,6 @@
 // The components' build-time transforms (scripts/build-plugins.mjs): templates keep what they
 // render, and the short message ids of the code and of the locale modules still meet.
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rollup, type OutputAsset, type OutputChunk, type Plugin } from 'rollup';
@@ -15,7 +16,7 @@ import {
   minifyHtmlText,
   transpile,
 } from '../../../scripts/build-plugins.mjs';
-import { readTemplates } from '../../../scripts/message-groups.mjs';
+import { messageIdsByElement, readTemplates } from '../../../scripts/message-groups.mjs';
 
 const WIZARD = 'packages/components/src/define/update-wizard.ts';
 
@@ -230,4 +231,21 @@ test('licence notices move to a file beside the bundle, and nothing else leaves 
     texts.reduce((code, text) => code.split(text).join(''), kept),
   );
   assert.doesNotThrow(() => parseAst(moved));
+});
+
+test("an element's message group is what its tree-shaken bundle uses, not its whole module graph", async () => {
+  const groups = await messageIdsByElement(process.cwd());
+  const card = groups.get('ration-card');
+  assert.ok(card);
+  // Used: its own messages and the core problem box's.
+  for (const id of ['ration-card.heading', 'problem.offline', 'problem.reference'])
+    assert.ok(card.has(id), id);
+  // core/format.ts, which the card imports, defines this one; the card never calls it.
+  assert.match(
+    readFileSync('packages/components/src/core/format.ts', 'utf8'),
+    /id: 'format\.baghdad-time'/,
+  );
+  assert.ok(!card.has('format.baghdad-time'));
+  // The login shows Baghdad times (the lock-out), so its group has it.
+  assert.ok(groups.get('login')?.has('format.baghdad-time'));
 });

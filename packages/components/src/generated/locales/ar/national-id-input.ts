@@ -4,7 +4,6 @@ import { str } from '@lit/localize';
 export const templates = {
   'field.bidi': `احذف رموز الاتجاه المخفية من الرقم`,
   'field.error-prefix': `خطأ:`,
-  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'national-id.characters': `استخدم الأرقام فقط`,
   'national-id.hint': str`الأرقام الـ${0} المكتوبة على بطاقتك الوطنية الموحدة`,
   'national-id.label': `رقم البطاقة الوطنية`,

@@ -4,7 +4,6 @@ import { str } from '@lit/localize';
 export const templates = {
   'field.bidi': `احذف رموز الاتجاه المخفية من الرقم`,
   'field.error-prefix': `خطأ:`,
-  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'otp.characters': `استخدم الأرقام فقط`,
   'otp.hint.few': str`الأرقام الـ${0} في الرسالة النصية التي أرسلناها إليك`,
   'otp.hint.many': str`الأرقام الـ${0} في الرسالة النصية التي أرسلناها إليك`,

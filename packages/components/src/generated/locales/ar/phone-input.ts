@@ -4,7 +4,6 @@ import { str } from '@lit/localize';
 export const templates = {
   'field.bidi': `احذف رموز الاتجاه المخفية من الرقم`,
   'field.error-prefix': `خطأ:`,
-  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'phone.characters': `استخدم الأرقام فقط، ويمكنك الفصل بمسافات أو شرطات`,
   'phone.hint': str`مثال: ${0}`,
   'phone.label': `رقم الهاتف المحمول`,

@@ -2,7 +2,6 @@
 import { str } from '@lit/localize';
 
 export const templates = {
-  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'governorate.IQ-AN': `الأنبار`,
   'governorate.IQ-AR': `أربيل`,
   'governorate.IQ-BA': `البصرة`,

@@ -3,7 +3,6 @@ import { str } from '@lit/localize';
 
 export const templates = {
   'field.error-prefix': `خطأ:`,
-  'format.baghdad-time': str`${0} (بتوقيت بغداد)`,
   'governorate.IQ-AN': `الأنبار`,
   'governorate.IQ-AR': `أربيل`,
   'governorate.IQ-BA': `البصرة`,

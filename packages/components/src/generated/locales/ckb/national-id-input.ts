@@ -5,7 +5,6 @@ import { str } from '@lit/localize';
 export const templates = {
   'field.bidi': `هێما شاراوەکانی ئاراستە لە ژمارەکە لاببە`,
   'field.error-prefix': `هەڵە:`,
-  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'national-id.characters': `تەنها ژمارە بەکاربهێنە`,
   'national-id.hint': str`ئەو ${0} ژمارەیەی لەسەر کارتی نیشتمانیی یەکگرتووتە`,
   'national-id.label': `ژمارەی کارتی نیشتمانی`,

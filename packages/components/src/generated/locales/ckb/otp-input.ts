@@ -5,7 +5,6 @@ import { str } from '@lit/localize';
 export const templates = {
   'field.bidi': `هێما شاراوەکانی ئاراستە لە ژمارەکە لاببە`,
   'field.error-prefix': `هەڵە:`,
-  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'otp.characters': `تەنها ژمارە بەکاربهێنە`,
   'otp.hint.few': str`ئەو ${0} ژمارەیەی لە نامە کورتەکەدا بۆمان ناردیت`,
   'otp.hint.many': str`ئەو ${0} ژمارەیەی لە نامە کورتەکەدا بۆمان ناردیت`,

@@ -5,7 +5,6 @@ import { str } from '@lit/localize';
 export const templates = {
   'field.bidi': `هێما شاراوەکانی ئاراستە لە ژمارەکە لاببە`,
   'field.error-prefix': `هەڵە:`,
-  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'phone.characters': `تەنها ژمارە بەکاربهێنە، دەتوانیت بۆشایی یان هێڵی کورتیش دابنێیت`,
   'phone.hint': str`بۆ نموونە ${0}`,
   'phone.label': `ژمارەی مۆبایل`,

@@ -3,7 +3,6 @@ import '../../../core/sorani.js';
 import { str } from '@lit/localize';
 
 export const templates = {
-  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'governorate.IQ-AN': `ئەنبار`,
   'governorate.IQ-AR': `هەولێر`,
   'governorate.IQ-BA': `بەسرە`,

@@ -4,7 +4,6 @@ import { str } from '@lit/localize';
 
 export const templates = {
   'field.error-prefix': `هەڵە:`,
-  'format.baghdad-time': str`${0} (بە کاتی بەغدا)`,
   'governorate.IQ-AN': `ئەنبار`,
   'governorate.IQ-AR': `هەولێر`,
   'governorate.IQ-BA': `بەسرە`,
