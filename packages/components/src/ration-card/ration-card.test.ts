@@ -1,50 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { unwrap, type DistributionMonth, type EServicesClient } from '@iq-eservices/api';
-import type { Sandbox } from '@iq-eservices/sandbox';
+import { unwrap, type DistributionMonth } from '@iq-eservices/api';
 import '../define/ration-card.js';
 import type { IqRationCard } from './ration-card.js';
 import type { IqRequestChangeEvent, RationCardData } from './events.js';
-import {
-  LOCALES,
-  expectAccessible,
-  setPageLanguage,
-  signIn,
-  until,
-  useSandbox,
-} from '../test/helpers.js';
-
-interface Setup {
-  sandbox: Sandbox;
-  client: EServicesClient;
-}
-
-/** A fresh sandbox with `citizenId` signed in through the client. */
-async function signedIn(citizenId: string | null, options = {}): Promise<Setup> {
-  const s = useSandbox(options);
-  if (citizenId) {
-    await signIn(s, citizenId);
-  }
-  return s;
-}
-
-const $ = <T extends Element = HTMLElement>(el: IqRationCard, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = (el: IqRationCard, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
-];
-const text = (el: IqRationCard, selector: string) =>
-  ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function render(): Promise<IqRationCard> {
-  return fixture<IqRationCard>(html`<iq-ration-card></iq-ration-card>`);
-}
-
-async function loaded(el: IqRationCard): Promise<IqRationCard> {
-  await until(() => !!$(el, '[part="status"]') || !!$(el, '#problem'), 'card or problem');
-  await el.updateComplete;
-  return el;
-}
+import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
+import { $, $$, loaded, render, signedIn, text } from './test/harness.js';
 
 async function cardFor(citizenId: string | null, options = {}) {
   const s = await signedIn(citizenId, options);
