@@ -91,7 +91,7 @@ export default [
       // Messages: `iq-eservices.ar.js`, `iq-eservices.ckb.js` (the whole catalogue). Sorani's
       // formatting (`core/sorani.ts`) is in the Sorani file or a chunk of its own.
       chunkFileNames: (chunk) => {
-        const messages = /\/generated\/locales\/(ar|ckb)(\/[\w-]+)?\.ts$/.exec(
+        const messages = /\/generated\/locales\/(ar|ckb|en)(\/[\w-]+)?\.ts$/.exec(
           chunk.facadeModuleId ?? '',
         );
         return messages
