@@ -43,8 +43,9 @@ export class IqElement extends LitElement {
    * never shows empty labels, nor words in another language, before its messages arrive.
    * @internal
    */
-  protected override scheduleUpdate(): Promise<unknown> {
-    if (this.hasUpdated) return Promise.resolve(super.scheduleUpdate());
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Lit's own signature
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
     return localeReady().then(() => super.scheduleUpdate());
   }
 
