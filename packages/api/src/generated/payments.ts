@@ -422,8 +422,10 @@ export interface components {
             receiptPhone?: components["schemas"]["MobileNumber"];
             /**
              * Format: uri
-             * @description Where the browser comes back after the gateway (`payment=<id>` is added to its query).
-             *     Must be on an allowed origin of the service, or on `localhost` / `127.0.0.1`.
+             * @description Where the browser comes back after the gateway (`payment=<id>` is added to its query):
+             *     an `http` or `https` URL without user name or password. Must also be on an allowed
+             *     origin of the service, or on `localhost` / `127.0.0.1`, which no schema can say: any
+             *     other origin gets 422 `validation.failed` (`origin-not-allowed` at `/body/returnUrl`).
              */
             returnUrl: string;
         };
@@ -739,10 +741,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request conflicts with the current state (draft version, idempotency key). */
+        /**
+         * @description The request conflicts with the current state: a draft saved from elsewhere
+         *     (`draft.version-conflict`, with `currentVersion`), a request no longer editable
+         *     (`draft.not-editable`), an idempotency key reused with another body
+         *     (`idempotency.key-reused`), or the first attempt with the same key still running
+         *     (`idempotency.in-progress`, with `Retry-After`).
+         */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -889,7 +898,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getPayable: {
@@ -950,7 +959,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listPaymentMethods: {
@@ -1027,8 +1036,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createPayment: {
@@ -1107,7 +1117,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getPayment: {
@@ -1164,7 +1174,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     cancelPayment: {
@@ -1244,7 +1254,7 @@ export interface operations {
             };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     returnFromGateway: {
@@ -1332,7 +1342,8 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
-            503: components["responses"]["ServerError"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getPaymentReceipt: {
@@ -1403,7 +1414,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }
