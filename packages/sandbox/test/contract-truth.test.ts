@@ -7,13 +7,18 @@
 // header parameters and JSON and multipart bodies generated from their schemas; path ids mostly
 // taken from state a setup step made (a pending sign-in, drafts with a document, submitted
 // requests' reference numbers, a payment, payables, card members), so that handlers run past
-// their 404s; cookie and bearer sessions; gateway notifications signed with the sandbox's secret.
+// their 404s; cookie and bearer sessions. Half the requests are "genuine": what only the state
+// or a secret gives is put in the generated body (the sandbox's one-time code, the session's
+// refresh token, an unpaid payable and a local return URL, the draft's version, a payment and its
+// method in a gateway notification signed with the sandbox's secret), so that operations answer
+// their successes too, not only their refusals.
 // Each invalid request breaks one thing: a malformed `X-Request-Id` or other header, a path or
 // query value its schema refuses, a body its schema refuses, malformed JSON, a wrong content type,
 // a missing body, a file part sent as a plain field, no session, a cookie without its CSRF token,
 // an unknown bearer token. Fixed cases per operation add a body over its size limit (413).
-// What it does not cover: sequences of operations beyond the setup (one state per run of an
-// unsafe operation, one per operation for reads), the time-driven answers (expired codes,
+// Keyed operations are sent twice with the same key and body, and a success must be replayed.
+// What it does not cover: sequences of operations beyond the setup (a fresh state per operation,
+// and again after a run that may have changed it), the time-driven answers (expired codes,
 // sessions and payments, `Retry-After` of rate limits: `identity.test.ts` and `payments.test.ts`
 // drive the clock), concurrent duplicates (`idempotency.in-progress`), faults injected on
 // purpose, HEAD and methods a path does not have (405, `http.test.ts`), cookies other than the
@@ -40,8 +45,11 @@ import {
 } from './schema-arbitrary.js';
 
 const SEED = 20261203;
-/** Valid and invalid requests per operation (each). Bounded: the suite runs on a loaded 2-core machine. */
-const RUNS = 12;
+/**
+ * Valid and invalid requests per operation (each). Bounded: the suite runs on a loaded 2-core
+ * machine. `CONTRACT_TRUTH_RUNS=200` searches deeper (same seed, so a failure repeats).
+ */
+const RUNS = Number(process.env['CONTRACT_TRUTH_RUNS'] ?? 12);
 const CITIZEN = { nationalId: '199012345678' };
 
 let server: SandboxServer;
@@ -208,11 +216,13 @@ async function setUp(service: string): Promise<World> {
       '/payments/v1/payables',
     );
     world.ids['payableId'] = payables.items.map((p) => p.id);
-    const unpaid = payables.items.find((p) => p.status === 'unpaid');
-    assert.ok(unpaid, 'the citizen has an unpaid payable');
+    const unpaid = payables.items.filter((p) => p.status === 'unpaid');
+    assert.ok(unpaid.length > 1, 'the citizen has unpaid payables');
+    // One for the setup's payment, one left for a generated one.
+    world.ids['unpaidPayableId'] = [unpaid[1]!.id];
     const payment = await post<{ id: string }>(
       '/payments/v1/payments',
-      { payableIds: [unpaid.id], method: 'qi-card', returnUrl: 'http://localhost:5173/done' },
+      { payableIds: [unpaid[0]!.id], method: 'qi-card', returnUrl: 'http://localhost:5173/done' },
       201,
       { 'Idempotency-Key': 'setup-key-0000000001' },
     );
@@ -241,7 +251,8 @@ interface Sample {
   headers: Record<string, string>;
   body: unknown;
   auth: 'cookie' | 'bearer';
-  signed: boolean;
+  /** Whether the body carries what only the state or a secret gives (see {@link genuine}). */
+  genuine: boolean;
   mutation: Mutation;
 }
 
@@ -251,6 +262,15 @@ const KNOWN = '\u0000known:';
 /** A parameter value as it travels: a string (arrays as repeated values are not used here). */
 const asParam = (value: unknown): string =>
   typeof value === 'string' ? value : JSON.stringify(value);
+
+/** A path segment value a URL can carry: not empty, no lone surrogate (the route must match). */
+const encodable = (value: string) => {
+  try {
+    return encodeURIComponent(value).length > 0;
+  } catch {
+    return false;
+  }
+};
 
 /** Header values must be visible ASCII (fetch refuses others), without surrounding spaces. */
 const headerSafe = (value: string) => /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value);
@@ -305,7 +325,7 @@ function validRequest(op: ContractOperation, world: World): fc.Arbitrary<Sample>
     headers: fc.record(headers, { requiredKeys: requiredHeaders }),
     body: body ? validArbitrary(body.schema, op.doc) : fc.constant(undefined),
     auth: fc.constantFrom('cookie' as const, 'bearer' as const),
-    signed: fc.boolean(),
+    genuine: fc.boolean(),
     mutation: fc.constant({ kind: 'none' } as Mutation),
   });
 }
@@ -338,9 +358,7 @@ function mutations(op: ContractOperation): fc.Arbitrary<Mutation> {
           .map((v) => ({ kind: 'header', name: p.name.toLowerCase(), value: v })),
       );
     } else if (p.in === 'path') {
-      out.push(
-        value.filter((v) => v.length > 0).map((v) => ({ kind: 'path', name: p.name, value: v })),
-      );
+      out.push(value.filter(encodable).map((v) => ({ kind: 'path', name: p.name, value: v })));
     } else if (p.in === 'query') {
       out.push(value.map((v) => ({ kind: 'query', name: p.name, value: v })));
     }
@@ -414,17 +432,15 @@ async function toRequest(op: ContractOperation, world: World, sample: Sample): P
   if (schema && mutation.kind !== 'no-body') {
     const value = mutation.kind === 'body' ? mutation.value : sample.body;
     if (schema.media === 'json') {
-      // A refresh in bearer mode names the session's refresh token (the generated one names none).
-      const withToken =
-        op.compiled.operationId === 'refreshSession' && sample.signed && isRecord(value)
-          ? { ...value, refreshToken: world.refreshToken }
+      const sent =
+        sample.genuine && mutation.kind !== 'body' && isRecord(value)
+          ? genuine(op.compiled.operationId, value, world)
           : value;
-      const text =
-        mutation.kind === 'malformed-json' ? '{"truncated": ' : JSON.stringify(withToken);
+      const text = mutation.kind === 'malformed-json' ? '{"truncated": ' : JSON.stringify(sent);
       body = text;
       headers['content-type'] =
         mutation.kind === 'content-type' ? 'text/plain' : 'application/json';
-      if (op.compiled.operationId === 'receiveGatewayNotification' && sample.signed) {
+      if (op.compiled.operationId === 'receiveGatewayNotification' && sample.genuine) {
         headers['x-gateway-signature'] = await signGatewayPayload(text);
       }
     } else if (mutation.kind === 'malformed-json' || mutation.kind === 'content-type') {
@@ -450,6 +466,36 @@ async function toRequest(op: ContractOperation, world: World, sample: Sample): P
   );
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   return new Request(url, { method: op.method, headers, body, redirect: 'manual' });
+}
+
+/** A generated body with what only the state or a secret gives, for the operations that need it. */
+function genuine(
+  operationId: string,
+  body: Record<string, unknown>,
+  world: World,
+): Record<string, unknown> {
+  switch (operationId) {
+    case 'verifySignIn':
+      return { ...body, code: SANDBOX_OTP };
+    case 'refreshSession':
+      return { ...body, refreshToken: world.refreshToken };
+    case 'createPayment':
+      return {
+        ...body,
+        payableIds: world.ids['unpaidPayableId'] ?? [],
+        returnUrl: 'http://localhost:5173/done',
+      };
+    case 'receiveGatewayNotification':
+      return { ...body, paymentId: world.ids['paymentId']?.[0], gateway: 'qi-card' };
+    case 'saveChangeRequest':
+    case 'saveUpdateRequest':
+    case 'submitChangeRequest':
+    case 'submitUpdateRequest':
+      // The setup's draft is at its first version (uploads do not change it).
+      return { ...body, version: 1 };
+    default:
+      return body;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -549,21 +595,33 @@ async function answerProblems(
   const declared = new Set(Object.keys(documented.headers ?? {}).map((h) => h.toLowerCase()));
   if (status >= 400 && !declared.has('x-request-id'))
     problems.push(`${status} does not document X-Request-Id`);
+  // The headers a client acts on are declared on the responses that carry them.
+  for (const header of ['retry-after', 'x-csrf-token', 'idempotency-replayed']) {
+    if (response.headers.has(header) && !declared.has(header)) {
+      problems.push(`${status} sends ${header}, undocumented`);
+    }
+  }
   const retryAfter = response.headers.get('retry-after');
-  if (retryAfter !== null) {
-    if (!declared.has('retry-after')) problems.push(`${status} sends Retry-After, undocumented`);
-    if (!/^[0-9]+$/.test(retryAfter)) problems.push(`Retry-After "${retryAfter}"`);
+  if (retryAfter !== null && !/^[0-9]+$/.test(retryAfter)) {
+    problems.push(`Retry-After "${retryAfter}"`);
   }
   return problems;
 }
 
-async function send(op: ContractOperation, world: World, sample: Sample): Promise<string[]> {
+async function send(
+  op: ContractOperation,
+  world: World,
+  sample: Sample,
+  seen: Map<number, number>,
+): Promise<{ problems: string[]; status: number; replayed: boolean }> {
   const request = await toRequest(op, world, sample);
   const response = await fetch(request);
-  const problems = await answerProblems(op, sample, response);
-  return problems.map(
+  seen.set(response.status, (seen.get(response.status) ?? 0) + 1);
+  const replayed = response.headers.get('idempotency-replayed') === 'true';
+  const problems = (await answerProblems(op, sample, response)).map(
     (p) => `${op.compiled.operationId} ${request.method} ${new URL(request.url).pathname}: ${p}`,
   );
+  return { problems, status: response.status, replayed };
 }
 
 /** A body over the operation's limit, announced by `Content-Length`: 413 before it is read. */
@@ -605,32 +663,65 @@ function oversized(op: ContractOperation, world: World, limit: number): Promise<
 
 // ---- the properties -----------------------------------------------------------------------------
 
-/** Unsafe operations change what later runs see: each run starts from a fresh state. */
-const consumes = (op: ContractOperation) => op.method !== 'GET';
+/** Whether the operation takes an `Idempotency-Key`. */
+const keyed = (op: ContractOperation) =>
+  op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+
+/**
+ * Whether an answer may have changed what the next run sees, which then starts from a fresh
+ * state: any success of an unsafe operation, and any answer of sign-in's (a wrong code uses an
+ * attempt). A refusal of a draft, document or payment operation changes nothing.
+ */
+const changedState = (op: ContractOperation, status: number) =>
+  op.method !== 'GET' && (status < 400 || op.service === 'identity');
+
+/** The oversized request's sample: nothing generated, nothing broken but its size. */
+const OVERSIZED: Sample = {
+  path: {},
+  query: {},
+  headers: {},
+  body: undefined,
+  auth: 'cookie',
+  genuine: false,
+  mutation: { kind: 'none' },
+};
 
 for (const op of operations) {
-  test(`${op.service} ${op.compiled.operationId}: every answer is one the contract documents`, async () => {
+  test(`${op.service} ${op.compiled.operationId}: every answer is one the contract documents`, async (t) => {
     let world = await setUp(op.service);
     const failures: string[] = [];
+    const seen = new Map<number, number>();
+    let dirty = false;
     const property = (arbitrary: (w: World) => fc.Arbitrary<Sample>) =>
       fc.asyncProperty(arbitrary(world), async (sample) => {
-        if (consumes(op)) world = Object.assign(world, await setUp(op.service));
-        const problems = await send(op, world, sample);
+        if (dirty) world = Object.assign(world, await setUp(op.service));
+        const { problems, status } = await send(op, world, sample, seen);
+        dirty = changedState(op, status);
+        // A keyed operation sent again with the same key and body: a success is replayed.
+        if (keyed(op) && sample.genuine) {
+          const again = await send(op, world, sample, seen);
+          problems.push(...again.problems);
+          if (status < 300 && !(again.status === status && again.replayed)) {
+            problems.push(
+              `${op.compiled.operationId}: a ${status} was not replayed (${again.status})`,
+            );
+          }
+        }
         failures.push(...problems);
         return problems.length === 0;
       });
-    await fc
-      .assert(
-        property((w) => validRequest(op, w)),
-        { seed: SEED, numRuns: RUNS, endOnFailure: true },
-      )
-      .catch(() => undefined);
-    await fc
-      .assert(
-        property((w) => invalidRequest(op, w)),
-        { seed: SEED + 1, numRuns: RUNS, endOnFailure: true },
-      )
-      .catch(() => undefined);
+    const check = async (arbitrary: (w: World) => fc.Arbitrary<Sample>, seed: number) => {
+      try {
+        // No shrinking: each run is HTTP requests; the failures say what was wrong.
+        await fc.assert(property(arbitrary), { seed, numRuns: RUNS, endOnFailure: true });
+      } catch (error) {
+        // A counterexample is reported below with its problems; anything else (a setup step
+        // that failed, a network error) fails the test as it is.
+        if (failures.length === 0) throw error;
+      }
+    };
+    await check((w) => validRequest(op, w), SEED);
+    await check((w) => invalidRequest(op, w), SEED + 1);
 
     const body = bodySchema(op);
     if (body) {
@@ -642,11 +733,17 @@ for (const op of operations) {
       );
       assert.equal(response.status, 413);
       failures.push(
-        ...(
-          await answerProblems(op, { mutation: { kind: 'none' }, headers: {} } as Sample, response)
-        ).map((p) => `${op.compiled.operationId} oversized: ${p}`),
+        ...(await answerProblems(op, OVERSIZED, response)).map(
+          (p) => `${op.compiled.operationId} oversized: ${p}`,
+        ),
       );
     }
+    t.diagnostic(
+      `statuses: ${[...seen]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ')}`,
+    );
     assert.deepEqual([...new Set(failures)], [], 'every answer matches the contract');
   });
 }

@@ -820,6 +820,11 @@ export interface components {
         "Content-Language": components["schemas"]["LanguageCode"];
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /**
+         * @description `true` when the answer is the stored one of an earlier request with the same
+         *     `Idempotency-Key` and body (a retry), not a new result.
+         */
+        "Idempotency-Replayed": "true";
     };
     pathItems: never;
 }
@@ -1084,6 +1089,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {

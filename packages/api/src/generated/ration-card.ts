@@ -1119,6 +1119,11 @@ export interface components {
         "Content-Language": components["schemas"]["LanguageCode"];
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /**
+         * @description `true` when the answer is the stored one of an earlier request with the same
+         *     `Idempotency-Key` and body (a retry), not a new result.
+         */
+        "Idempotency-Replayed": "true";
     };
     pathItems: never;
 }
@@ -1893,6 +1898,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -972,6 +972,11 @@ export interface components {
         "X-Request-Id": components["schemas"]["RequestId"];
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /**
+         * @description `true` when the answer is the stored one of an earlier request with the same
+         *     `Idempotency-Key` and body (a retry), not a new result.
+         */
+        "Idempotency-Replayed": "true";
     };
     pathItems: never;
 }
@@ -1436,6 +1441,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
