@@ -486,7 +486,8 @@ function genuine(
         returnUrl: 'http://localhost:5173/done',
       };
     case 'receiveGatewayNotification':
-      return { ...body, paymentId: world.ids['paymentId']?.[0], gateway: 'qi-card' };
+      // The generated `gateway` is the payment's method (qi-card) one time in three.
+      return { ...body, paymentId: world.ids['paymentId']?.[0] };
     case 'saveChangeRequest':
     case 'saveUpdateRequest':
     case 'submitChangeRequest':

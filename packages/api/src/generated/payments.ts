@@ -263,7 +263,9 @@ export interface paths {
          *     and changes nothing. Idempotent: a payment decides once; any later notification for it
          *     (the same one repeated, or a different one) is acknowledged with 204 and changes nothing, so
          *     gateways that retry until acknowledged stop retrying. `result: failed` with
-         *     `failureReason: timed-out` marks the payment `expired`.
+         *     `failureReason: timed-out` marks the payment `expired`. `paymentId` must name a payment
+         *     (else 404 `not-found`) and `gateway` must be its method: another gets 422
+         *     `validation.failed` (`gateway-mismatch` at `/body/gateway`).
          */
         post: operations["receiveGatewayNotification"];
         delete?: never;

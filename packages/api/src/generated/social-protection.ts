@@ -694,7 +694,12 @@ export interface components {
         /** @description A multipart upload of one supporting document. */
         DocumentUpload: {
             type: components["schemas"]["DocumentType"];
-            /** @description The file. PDF, JPEG or PNG, at most 5 MiB; its content must match its type. */
+            /**
+             * @description The file, as a file part (a plain form field is refused). Its bytes must be a PDF, JPEG
+             *     or PNG (read from its first bytes, not its name); a part type other than
+             *     `application/octet-stream` must be the type of those bytes. At most the upload
+             *     policy's `maxBytes` (5 MiB).
+             */
             file: string;
         };
         /** @description What a submitted request returns. Submitting again with the same key returns the same receipt. */
