@@ -722,6 +722,14 @@ for (const op of operations) {
       }
     };
     await check((w) => validRequest(op, w), SEED);
+    // The setup's sessions work: a signed-in operation's valid requests get past authentication.
+    if (op.compiled.secured && failures.length === 0) {
+      const past = [...seen.keys()].filter((status) => status !== 401 && status !== 403);
+      assert.ok(
+        past.length > 0,
+        `${op.compiled.operationId}: every valid request was refused its session`,
+      );
+    }
     await check((w) => invalidRequest(op, w), SEED + 1);
 
     const body = bodySchema(op);
