@@ -51,7 +51,12 @@ export default tseslint.config(
     ...litA11y.configs.recommended,
   },
   {
-    files: ['scripts/**', 'packages/sandbox/src/cli.ts', 'packages/demo/**'],
+    files: [
+      'scripts/**',
+      'packages/sandbox/src/cli.ts',
+      'packages/sandbox/src/conformance-cli.ts',
+      'packages/demo/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

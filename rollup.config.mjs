@@ -42,8 +42,10 @@ export default [
       index: 'packages/sandbox/src/index.ts',
       node: 'packages/sandbox/src/node.ts',
       cli: 'packages/sandbox/src/cli.ts',
+      conformance: 'packages/sandbox/src/conformance/index.ts',
+      'conformance-cli': 'packages/sandbox/src/conformance-cli.ts',
     },
-    external: dependencies(['hono', '@hono/node-server', 'ajv', 'ajv-formats']),
+    external: dependencies(['hono', '@hono/node-server', 'ajv', 'ajv-formats', 'fast-check']),
     plugins: [transpile()],
     output: {
       dir: 'packages/sandbox/dist',

@@ -78,6 +78,9 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
   process.stdout.write(run('node', ['check.mjs']));
   const help = run(join(dir, 'node_modules/.bin/iq-sandbox'), ['--help']);
   if (!help.includes('--fault')) throw new Error('iq-sandbox --help did not print its usage');
+  const conformance = run(join(dir, 'node_modules/.bin/iq-conformance'), ['--help']);
+  if (!conformance.includes('--max-examples'))
+    throw new Error('iq-conformance --help did not print its usage');
   for (const types of [
     'node_modules/@iq-eservices/api/dist/types/index.d.ts',
     'node_modules/@iq-eservices/sandbox/dist/types/node.d.ts',
@@ -88,7 +91,7 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
   ]) {
     if (!existsSync(join(dir, types))) throw new Error(`${types} missing after install`);
   }
-  console.log('iq-sandbox binary and type declarations installed');
+  console.log('iq-sandbox and iq-conformance binaries and type declarations installed');
 
   // The installed modules ask for their messages by short id (scripts/build-plugins.mjs): every id
   // is a key of the elements' message modules in every language, English included (the code holds
