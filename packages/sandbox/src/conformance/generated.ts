@@ -232,12 +232,21 @@ async function runGenerated(
       );
   }
   // Fixed cases: no session, and a body over any limit.
+  // A well-formed request (the contract's example body, or a small PDF for an upload) with no
+  // session: what a page sends after the citizen's session ended elsewhere.
   const bare = context.client();
+  const form = new FormData();
+  form.set('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'card.pdf');
   const anonymous = await send(
     {
       method: operation.op.method.toUpperCase(),
       path: pathWith(operation, () => 'x'),
-      options: {},
+      options:
+        operation.op.bodyType === 'json'
+          ? { json: exampleBody(operation) }
+          : operation.op.bodyType === 'multipart'
+            ? { body: form }
+            : {},
     },
     bare,
   );
