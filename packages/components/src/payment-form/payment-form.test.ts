@@ -275,7 +275,10 @@ describe('iq-payment-form', function () {
       sandbox.state.payments.methods.find((m) => m.id === 'fib')!.available = false;
       submit(el);
       await until(() => !!$(el, '#problem'), 'the problem');
-      expect(text(el, '#problem')).to.equal('Choose a method that can take this payment.');
+      // The service's refusal, with its reference for the ministry's support.
+      expect(text(el, '#problem')).to.match(
+        /^Choose a method that can take this payment\. Reference: req_\w+$/,
+      );
       expect(view(el)).to.equal('review');
       expect(createdPayments(sandbox).length).to.equal(0);
     });
@@ -288,7 +291,7 @@ describe('iq-payment-form', function () {
       const { el, sandbox } = await setup('cit_01', undefined, {}, (sb) =>
         sb.faults.set({ faults: [{ kind: 'drop', operations: ['listPayables'], count: 2 }] }),
       );
-      expect(text(el, '#problem')).to.contain('No connection');
+      expect(text(el, '#problem')).to.contain('could not reach the service');
       expect(focused(el)?.id).to.equal('problem');
       $<HTMLButtonElement>(el, '#problem .retry')!.click();
       await reach(el, 'select');
