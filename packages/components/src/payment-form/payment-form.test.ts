@@ -1,7 +1,8 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Payable } from '@iq-eservices/api';
 import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
+import { configure } from '../core/config.js';
 import { IqPaymentForm } from './payment-form.js';
 import {
   $,
@@ -317,6 +318,26 @@ describe('iq-payment-form', function () {
       expect(view(el)).to.equal('signed-out');
       expect(events.some((e) => e.type === 'iq-auth-required')).to.equal(true);
       expect(events.some((e) => e.type === 'iq-error')).to.equal(true);
+    });
+
+    it('a host that gave no client: the library’s “not configured” sentence, no retry', async () => {
+      const error = console.error;
+      const logged: string[] = [];
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      try {
+        configure({ client: undefined });
+        const el = await fixture<IqPaymentForm>(html`<iq-payment-form></iq-payment-form>`);
+        await until(() => !!$(el, '#problem'), 'the problem');
+        expect(text(el, '#problem')).to.equal(
+          'This service cannot be used on this page at the moment.',
+        );
+        expect($(el, '#problem .retry')).to.equal(null);
+        expect(el.shadowRoot!.activeElement?.id).to.equal('problem');
+        // The host's developer is told why, in the console.
+        expect(logged.join('\n')).to.contain('<iq-payment-form>: no client');
+      } finally {
+        console.error = error;
+      }
     });
   });
 

@@ -222,68 +222,65 @@ export class IqPaymentForm extends IqElement {
   private receipt: Receipt | null = null;
 
   /** The problem's own sentence, if the form has one, and what "Try again" repeats. */
-  private says?: Says;
-  private retry?: () => void;
-  private attempt: PaymentAttempt | null = null;
+  #says?: Says;
+  #retry?: () => void;
+  #attempt: PaymentAttempt | null = null;
   /** The receipt phone as the field last normalized it (kept while the field is not shown). */
-  private normalizedPhone = '';
-  private started = false;
+  #normalizedPhone = '';
+  #started = false;
   /** Payments whose outcome event was sent: each outcome is reported once. */
-  private readonly reported = new Set<string>();
+  readonly #reported = new Set<string>();
 
-  // One controller per kind of call: what there is to pay (and the methods), creating a payment,
-  // reading one (on the citizen's demand, or polled), cancelling one. Creating and cancelling
-  // go on if the element leaves the page: their outcome must be known.
-  readonly #read = new RequestController(this, () => this.api);
-  readonly #create = new RequestController(this, () => this.api, { abortOnDisconnect: false });
-  readonly #check = new RequestController(this, () => this.api);
-  readonly #poll = new RequestController(this, () => this.api);
-  readonly #cancel = new RequestController(this, () => this.api, { abortOnDisconnect: false });
+  // One controller per kind of call: what there is to pay (and the methods); creating or
+  // cancelling a payment (one at a time, and on even if the element leaves the page: their
+  // outcome must be known); reading a payment when the citizen asks, and polling it.
+  readonly #lists = new RequestController(this, () => this.api);
+  readonly #pay = new RequestController(this, () => this.api, { abortOnDisconnect: false });
+  readonly #reads = new RequestController(this, () => this.api);
+  readonly #polls = new RequestController(this, () => this.api);
   readonly #focus = new FocusController(this);
   readonly #announcer = new Announcer(this);
   readonly #watch = new GatewayWatch(
     this,
     () => (this.view === 'awaiting' || this.view === 'popup-blocked' ? this.payment : null),
-    (quiet) => this.check(quiet),
+    (quiet) => this.#check(quiet),
     () => this.pollMs,
   );
 
-  private get phoneField(): IqPhoneInput | undefined {
+  get #phoneField(): IqPhoneInput | undefined {
     return this.renderRoot?.querySelector<IqPhoneInput>('iq-phone-input') ?? undefined;
   }
 
   /** A call of the citizen's is out: buttons say so, and a second press does nothing. */
-  private get busy(): boolean {
-    return (
-      this.#read.pending || this.#create.pending || this.#check.pending || this.#cancel.pending
-    );
+  get #busy(): boolean {
+    return this.#lists.pending || this.#pay.pending || this.#reads.pending;
   }
 
   /** Starts again: resumes this tab's payment in progress, or lists what there is to pay. */
   refresh(): Promise<void> {
     this.problem = null;
-    return this.takeUp();
+    return this.#takeUp();
   }
 
   /** The receipt as plain text (UTF-8), as **Save** downloads it; '' without a receipt. */
   receiptText(): string {
     const receipt = this.renderRoot.querySelector('[part="receipt"]');
-    return receipt ? receiptText(this.heading(), receipt) : '';
+    return receipt ? receiptText(this.#heading(), receipt) : '';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back on the page after leaving it while reading (the read was dropped): read again.
     const reading = this.view === 'loading' || this.view === 'checking';
-    if (this.started && reading && !this.problem && !this.busy) void this.refresh();
+    if (this.#started && reading && !this.problem && !this.#busy) void this.refresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.started) {
-      this.started = true;
-      void this.start();
+    if (!this.#started) {
+      this.#started = true;
+      void this.#start();
     } else if ((changed.has('itemId') || changed.has('item')) && !this.payment) {
-      void this.load();
+      void this.#load();
     }
   }
 
@@ -294,39 +291,39 @@ export class IqPaymentForm extends IqElement {
    * the heading (and `detail`) announced. Opening the gateway's page again is news even when the
    * view stays.
    */
-  private go(event: CheckoutEvent, detail = ''): void {
+  #go(event: CheckoutEvent, detail = ''): void {
     const view = checkout(this.view, event);
     if (view === this.view && event !== 'opened' && event !== 'blocked') return;
     this.view = view;
     this.problem = null;
     this.#focus.to('#heading');
-    this.#announcer.announce(detail ? `${this.heading()} ${detail}` : this.heading());
+    this.#announcer.announce(detail ? `${this.#heading()} ${detail}` : this.#heading());
   }
 
   /** Shows a problem (focused), with the form's own sentence if `says`; 401 signs out. */
-  private fail(problem: Problem, retry?: () => void, says?: Says): void {
-    if (problem.kind === 'auth') return this.go('signed-out');
+  #fail(problem: Problem, retry?: () => void, says?: Says): void {
+    if (problem.kind === 'auth') return this.#go('signed-out');
     this.problem = problem;
-    this.retry = retry;
-    this.says = says;
+    this.#retry = retry;
+    this.#says = says;
     this.#focus.to('#problem');
   }
 
   // ---------------------------------------------------------------- start, resume, load
 
-  private async start(): Promise<void> {
+  async #start(): Promise<void> {
     const returned = takeReturn();
     const opener = returned ? gatewayOpener() : null;
     if (returned && opener) {
       // This page is the gateway's popup coming back: tell the opener (which asks the service)
       // and close. The id is all that is passed; the outcome is never taken from here.
       opener.postMessage({ type: RETURN_MESSAGE_TYPE, payment: returned }, window.location.origin);
-      this.go('check');
+      this.#go('check');
       window.close();
       return;
     }
-    if (returned === '') return this.unknown(CHOICE);
-    await (returned ? this.resume(returned) : this.takeUp());
+    if (returned === '') return this.#unknown(CHOICE);
+    await (returned ? this.#resume(returned) : this.#takeUp());
   }
 
   /**
@@ -334,17 +331,17 @@ export class IqPaymentForm extends IqElement {
    * sending the unanswered attempt again with its key (the service answers with the payment it
    * created, if it did). Otherwise lists what there is to pay.
    */
-  private takeUp(): Promise<void> {
+  #takeUp(): Promise<void> {
     const id = readPending();
-    if (id) return this.resume(id);
-    this.attempt = readAttempt();
-    if (!this.attempt) return this.load();
-    this.go('check');
-    return this.create(null, true);
+    if (id) return this.#resume(id);
+    this.#attempt = readAttempt();
+    if (!this.#attempt) return this.#load();
+    this.#go('check');
+    return this.#create(null, true);
   }
 
   /** Reads payment `id`; once it succeeded, its receipt and the methods' names too. */
-  private read(id: string) {
+  #read(id: string) {
     return async (client: EServicesClient, signal: AbortSignal): Promise<Read> => {
       const path = { params: { path: { paymentId: id } }, signal };
       const payment = unwrap(await client.payments.GET('/payments/{paymentId}', path));
@@ -363,36 +360,36 @@ export class IqPaymentForm extends IqElement {
    * Shows a payment as the service has it now. With `opening` (a window opened in the click, or
    * null in redirect mode or when blocked), also sends the citizen to its page while it awaits.
    */
-  private async resume(id: string, opening?: GatewayWindow | null): Promise<void> {
-    this.go('check');
-    const outcome = await this.#check.run(this.read(id));
+  async #resume(id: string, opening?: GatewayWindow | null): Promise<void> {
+    this.#go('check');
+    const outcome = await this.#reads.run(this.#read(id));
     const payment = outcome?.value?.[0];
     if (!payment || payment.status !== 'awaiting-confirmation') opening?.close();
     if (!outcome) return;
     const { problem, value } = outcome;
     if (!problem) {
-      this.show(value);
+      this.#show(value);
       if (opening !== undefined && payment?.status === 'awaiting-confirmation')
-        this.send(opening, payment);
+        this.#send(opening, payment);
     } else if (problem.status === 404 || problem.status === 422) {
       // Not this citizen's payment, or no payment at all: nothing is shown as paid.
       if (readPending() === id) clearPending();
-      await this.unknown(problem);
-    } else this.fail(problem, () => void this.resume(id));
+      await this.#unknown(problem);
+    } else this.#fail(problem, () => void this.#resume(id));
   }
 
   /** A return naming no payment of this citizen: say so above what there is to pay. */
-  private async unknown(problem: Problem): Promise<void> {
-    await this.load();
-    if (!this.problem) this.fail(problem, undefined, 'unknown');
+  async #unknown(problem: Problem): Promise<void> {
+    await this.#load();
+    if (!this.problem) this.#fail(problem, undefined, 'unknown');
   }
 
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     this.problem = null;
     this.notice = '';
-    this.go('load');
+    this.#go('load');
     const id = this.item?.id ?? this.itemId;
-    const outcome = await this.#read.run((client, signal) =>
+    const outcome = await this.#lists.run((client, signal) =>
       id === undefined
         ? client.payments
             .GET('/payables', { params: { query: { status: 'unpaid' } }, signal })
@@ -406,8 +403,8 @@ export class IqPaymentForm extends IqElement {
     const { problem, value: list } = outcome;
     if (problem) {
       if (id !== undefined && (problem.status === 404 || problem.status === 422))
-        this.go('not-found');
-      else this.fail(problem, () => void this.load());
+        this.#go('not-found');
+      else this.#fail(problem, () => void this.#load());
       return;
     }
     this.payables = list;
@@ -415,7 +412,7 @@ export class IqPaymentForm extends IqElement {
     const [one] = list;
     if (id === undefined || !one) {
       this.selected = this.selected.filter((s) => open.includes(s));
-      return this.go(list.length ? 'listed' : 'nothing-to-pay');
+      return this.#go(list.length ? 'listed' : 'nothing-to-pay');
     }
     this.selected = open;
     if (this.item && this.item.amount !== one.amount) {
@@ -424,18 +421,18 @@ export class IqPaymentForm extends IqElement {
         id: 'payment.amount-differs',
       });
     }
-    this.go(one.status);
+    this.#go(one.status);
   }
 
   // ---------------------------------------------------------------- choosing
 
-  private get amount(): number {
+  get #amount(): number {
     return this.payables
       .filter((p) => this.selected.includes(p.id))
       .reduce((sum, p) => sum + p.amount, 0);
   }
 
-  private toggle(payable: Payable, on: boolean): void {
+  #toggle(payable: Payable, on: boolean): void {
     this.notice = '';
     if (!on) {
       this.selected = this.selected.filter((id) => id !== payable.id);
@@ -452,63 +449,63 @@ export class IqPaymentForm extends IqElement {
       this.selected = [...others, payable.id];
     }
     this.problem = null;
-    this.#announcer.announce(this.notice || this.totalText());
+    this.#announcer.announce(this.notice || this.#totalText());
   }
 
-  private totalText(): string {
-    return `${label('total')} ${this.format.iqd(this.amount)}`;
+  #totalText(): string {
+    return `${label('total')} ${this.format.iqd(this.#amount)}`;
   }
 
-  private async toMethods(): Promise<void> {
-    if (this.busy) return;
-    if (!this.selected.length) return this.fail(CHOICE, undefined, 'select');
+  async #toMethods(): Promise<void> {
+    if (this.#busy) return;
+    if (!this.selected.length) return this.#fail(CHOICE, undefined, 'select');
     this.problem = null;
     if (!this.methods) {
-      const outcome = await this.#read.run((client, signal) =>
+      const outcome = await this.#lists.run((client, signal) =>
         client.payments.GET('/payment-methods', { signal }).then((r) => unwrap(r).items),
       );
       if (!outcome) return;
-      if (outcome.problem) return this.fail(outcome.problem, () => void this.toMethods());
+      if (outcome.problem) return this.#fail(outcome.problem, () => void this.#toMethods());
       this.methods = outcome.value;
     }
-    if (this.method && this.unusable(this.methods.find((m) => m.id === this.method)))
+    if (this.method && this.#unusable(this.methods.find((m) => m.id === this.method)))
       this.method = '';
-    this.go('continue');
+    this.#go('continue');
   }
 
   /** Why a method cannot take the selected amount, or '' when it can. */
-  private unusable(method: PaymentMethod | undefined): string {
+  #unusable(method: PaymentMethod | undefined): string {
     if (!method) return '';
     if (!method.available) {
       return UNAVAILABLE[method.unavailableReason ?? 'suspended']();
     }
-    const amount = this.amount;
+    const amount = this.#amount;
     if (amount < method.minAmount || amount > method.maxAmount) {
       return outOfRange(this.format.iqd(method.minAmount), this.format.iqd(method.maxAmount));
     }
     return '';
   }
 
-  private toReview(): void {
-    const field = this.phoneField;
+  #toReview(): void {
+    const field = this.#phoneField;
     this.phone = field?.value ?? this.phone;
-    this.normalizedPhone = field?.normalizedValue ?? this.normalizedPhone;
-    if (!this.method) return this.fail(CHOICE, undefined, 'method');
+    this.#normalizedPhone = field?.normalizedValue ?? this.#normalizedPhone;
+    if (!this.method) return this.#fail(CHOICE, undefined, 'method');
     if (field && !field.reportValidity()) {
       // The field shows its own error; focus takes the citizen (and the screen reader) there.
       field.focus();
       return;
     }
     this.problem = null;
-    this.go('continue');
+    this.#go('continue');
   }
 
-  private get chosenMethod(): PaymentMethod | undefined {
+  get #chosenMethod(): PaymentMethod | undefined {
     return this.methods?.find((m) => m.id === this.method);
   }
 
-  private get choices(): Choices {
-    const phone = this.phoneField?.normalizedValue ?? this.normalizedPhone;
+  get #choices(): Choices {
+    const phone = this.#phoneField?.normalizedValue ?? this.#normalizedPhone;
     return {
       payableIds: this.payables.filter((p) => this.selected.includes(p.id)).map((p) => p.id),
       method: this.method as PaymentMethodId,
@@ -519,7 +516,7 @@ export class IqPaymentForm extends IqElement {
   // ---------------------------------------------------------------- paying
 
   /** A window for the gateway's page, opened in the click (null in redirect mode, or blocked). */
-  private openWindow(): GatewayWindow | null {
+  #openWindow(): GatewayWindow | null {
     return this.gatewayMode === 'redirect' ? null : this.gatewayNavigator.open();
   }
 
@@ -527,14 +524,14 @@ export class IqPaymentForm extends IqElement {
    * Confirms: opens the gateway's window at once (in the click, so browsers allow it), creates
    * the payment with the attempt's key and sends the window there. One request at a time.
    */
-  private confirm(): void {
-    if (this.busy) return;
-    const choices = this.choices;
+  #confirm(): void {
+    if (this.#busy) return;
+    const choices = this.#choices;
     // A lost answer is retried with the same key; new choices make a new attempt.
-    if (!this.attempt?.matches(choices)) {
-      this.attempt = new PaymentAttempt(choices, this.returnUrl || defaultReturnUrl());
+    if (!this.#attempt?.matches(choices)) {
+      this.#attempt = new PaymentAttempt(choices, this.returnUrl || defaultReturnUrl());
     }
-    void this.create(this.openWindow());
+    void this.#create(this.#openWindow());
   }
 
   /**
@@ -542,13 +539,13 @@ export class IqPaymentForm extends IqElement {
    * again with the same key; `resumed` is that second sending (no window: the citizen reopens
    * the page from the awaiting view).
    */
-  private async create(popup: GatewayWindow | null, resumed = false): Promise<void> {
-    const attempt = this.attempt;
-    if (!attempt || this.#create.pending) return popup?.close();
+  async #create(popup: GatewayWindow | null, resumed = false): Promise<void> {
+    const attempt = this.#attempt;
+    if (!attempt || this.#pay.pending) return popup?.close();
     saveAttempt(attempt);
     this.problem = null;
     // No signal: once sent, the request is never abandoned; its answer decides what is shown.
-    const outcome = await this.#create.run((client) =>
+    const outcome = await this.#pay.run((client) =>
       client.payments
         .POST('/payments', {
           params: { header: { 'Idempotency-Key': attempt.key } },
@@ -559,30 +556,30 @@ export class IqPaymentForm extends IqElement {
     const payment = outcome?.value;
     if (!payment) {
       popup?.close();
-      if (outcome) this.createFailed(outcome.problem, resumed);
+      if (outcome) this.#createFailed(outcome.problem, resumed);
       return;
     }
     savePending(payment.id);
     this.payment = payment;
     this.dispatchEvent(new IqPaymentStartedEvent(payment.id, payment.method, payment.total));
     // A replay answers the payment as it was created: read how it is now.
-    await (resumed ? this.resume(payment.id) : this.send(popup, payment));
+    await (resumed ? this.#resume(payment.id) : this.#send(popup, payment));
   }
 
-  private createFailed(problem: Problem, resumed: boolean): void {
+  #createFailed(problem: Problem, resumed: boolean): void {
     const { code, status, fieldErrors } = problem;
     const taken = code === 'payment.payable-already-paid' || code === 'payment.payable-not-found';
     // No answer, or a passing condition: "Try again" keeps the attempt and its key.
     if (status !== 422 && !taken && code !== 'idempotency.key-reused') {
-      return this.fail(problem, () => (resumed ? void this.create(null, true) : this.confirm()));
+      return this.#fail(problem, () => (resumed ? void this.#create(null, true) : this.#confirm()));
     }
     // A decided refusal: the next try is a new attempt.
-    this.attempt = null;
+    this.#attempt = null;
     clearPending();
     const phone = fieldErrors.find((f) => f.pointer === '/body/receiptPhone');
     if (phone && !resumed) {
       this.phoneError = clean(phone.detail);
-      this.go('back');
+      this.#go('back');
       this.#focus.to('iq-phone-input');
       return;
     }
@@ -593,29 +590,29 @@ export class IqPaymentForm extends IqElement {
         : code.startsWith('payment.')
           ? 'method'
           : undefined;
-    this.fail(problem, undefined, says);
+    this.#fail(problem, undefined, says);
     // Someone (another tab) is paying it, or it is gone: show the list as it is now.
-    if (taken || resumed) void this.load().then(() => this.fail(problem, undefined, says));
+    if (taken || resumed) void this.#load().then(() => this.#fail(problem, undefined, says));
   }
 
-  private send(popup: GatewayWindow | null, payment: Payment): void {
+  #send(popup: GatewayWindow | null, payment: Payment): void {
     if (this.gatewayMode === 'redirect') {
-      this.go('opened');
+      this.#go('opened');
       this.gatewayNavigator.assign(payment.redirectUrl);
     } else if (popup) {
       popup.location.replace(payment.redirectUrl);
-      this.go('opened');
+      this.#go('opened');
       this.#watch.watch(popup);
-    } else this.go('blocked');
+    } else this.#go('blocked');
   }
 
   /**
    * Cancels a payment in progress (one the gateway has not authorised: nothing is charged) and
    * starts again with its bills chosen. If it was decided meanwhile, shows how.
    */
-  private async cancel(id: string): Promise<void> {
-    if (this.busy) return;
-    const outcome = await this.#cancel.run((client) =>
+  async #cancel(id: string): Promise<void> {
+    if (this.#busy) return;
+    const outcome = await this.#pay.run((client) =>
       client.payments
         .POST('/payments/{paymentId}/cancel', { params: { path: { paymentId: id } } })
         .then(unwrap),
@@ -624,16 +621,16 @@ export class IqPaymentForm extends IqElement {
     const { problem, value: payment } = outcome;
     if (problem) {
       // Decided meanwhile (409), or not this citizen's (404): show what the service says.
-      if (problem.status === 404 || problem.status === 409) await this.resume(id);
-      else this.fail(problem, () => void this.cancel(id));
+      if (problem.status === 404 || problem.status === 409) await this.#resume(id);
+      else this.#fail(problem, () => void this.#cancel(id));
       return;
     }
     clearPending();
     this.#watch.close();
-    this.attempt = this.payment = null;
-    if (this.once(id)) this.dispatchEvent(new IqPaymentCancelledEvent(id));
+    this.#attempt = this.payment = null;
+    if (this.#once(id)) this.dispatchEvent(new IqPaymentCancelledEvent(id));
     this.selected = payment.payableIds;
-    await this.load();
+    await this.#load();
     this.notice = msg('The payment was cancelled: nothing was charged. You can pay again.', {
       id: 'payment.cancelled',
     });
@@ -641,26 +638,26 @@ export class IqPaymentForm extends IqElement {
   }
 
   /** Opens the same payment's page again (never a new payment). */
-  private reopen(): void {
-    if (this.payment) this.send(this.openWindow(), this.payment);
+  #reopen(): void {
+    if (this.payment) this.#send(this.#openWindow(), this.payment);
   }
 
   // ---------------------------------------------------------------- the outcome
 
   /** Asks the service for the payment's outcome (the only source of truth); `quiet` polls. */
-  private async check(quiet = false): Promise<void> {
+  async #check(quiet = false): Promise<void> {
     const payment = this.payment;
-    if (!payment || this.busy || (quiet && this.#poll.pending)) return;
-    const outcome = await (quiet ? this.#poll : this.#check).run(this.read(payment.id));
+    if (!payment || this.#busy || (quiet && this.#polls.pending)) return;
+    const outcome = await (quiet ? this.#polls : this.#reads).run(this.#read(payment.id));
     if (!outcome) return;
     const { problem, value } = outcome;
     if (problem) {
-      if (!quiet || problem.kind === 'auth') this.fail(problem, () => void this.check());
+      if (!quiet || problem.kind === 'auth') this.#fail(problem, () => void this.#check());
       return;
     }
     const [fresh] = value;
     if (fresh.id !== this.payment?.id) return;
-    if (fresh.status !== 'awaiting-confirmation') return this.show(value);
+    if (fresh.status !== 'awaiting-confirmation') return this.#show(value);
     this.payment = fresh;
     if (!quiet) {
       this.problem = null;
@@ -671,29 +668,29 @@ export class IqPaymentForm extends IqElement {
   }
 
   /** Shows a payment as the service describes it. */
-  private show([payment, receipt, methods]: Read): void {
+  #show([payment, receipt, methods]: Read): void {
     const { id, status } = payment;
     this.payment = payment;
     if (status === 'awaiting-confirmation') {
       savePending(id);
-      this.go(status);
+      this.#go(status);
       this.#watch.watch();
       return;
     }
     this.#watch.stop();
     clearPending();
     // Decided: trying again is a new attempt with a new key.
-    this.attempt = null;
+    this.#attempt = null;
     if (receipt) {
       this.methods = methods ?? null;
       this.receipt = receipt;
-      this.go(status);
-      if (this.once(id)) this.dispatchEvent(new IqPaymentSucceededEvent(receipt));
+      this.#go(status);
+      if (this.#once(id)) this.dispatchEvent(new IqPaymentSucceededEvent(receipt));
       return;
     }
-    const reason = this.reason(payment);
-    this.go(status, FAILURES[reason]());
-    if (!this.once(id)) return;
+    const reason = this.#reason(payment);
+    this.#go(status, FAILURES[reason]());
+    if (!this.#once(id)) return;
     this.dispatchEvent(
       status === 'cancelled'
         ? new IqPaymentCancelledEvent(id)
@@ -701,19 +698,19 @@ export class IqPaymentForm extends IqElement {
     );
   }
 
-  private once(paymentId: string): boolean {
-    if (this.reported.has(paymentId)) return false;
-    this.reported.add(paymentId);
+  #once(paymentId: string): boolean {
+    if (this.#reported.has(paymentId)) return false;
+    this.#reported.add(paymentId);
     return true;
   }
 
-  private reason(payment: Payment): FailureReason {
+  #reason(payment: Payment): FailureReason {
     // The contract gives a reason for every decided failure.
     return payment.failureReason ?? (payment.status === 'expired' ? 'timed-out' : 'declined');
   }
 
   /** After a failure: the same choices, a new attempt (the failed payment is decided). */
-  private async again(changeMethod: boolean): Promise<void> {
+  async #again(changeMethod: boolean): Promise<void> {
     const payment = this.payment;
     this.payment = this.receipt = null;
     if (payment) {
@@ -722,35 +719,36 @@ export class IqPaymentForm extends IqElement {
       this.method = changeMethod ? '' : payment.method;
     }
     // The list as it is now: what is still unpaid stays chosen.
-    await this.load();
+    await this.#load();
     if (this.view !== 'select' || !this.selected.length) return;
-    await this.toMethods();
+    await this.#toMethods();
     // Same method, if it can still be used: straight back to the review.
-    if (!changeMethod && this.method && (this.view as View) === 'method') this.go('continue');
+    if (!changeMethod && this.method && (this.view as View) === 'method') this.#go('continue');
   }
 
   /** After a receipt: the list as the service has it now (the bill paid is no longer in it). */
-  private another(): Promise<void> {
+  #another(): Promise<void> {
     this.payment = this.receipt = null;
-    return this.load();
+    return this.#load();
   }
 
   // ---------------------------------------------------------------- rendering
 
-  private heading(): string {
+  #heading(): string {
     return this.view === 'select' && (this.itemId || this.item)
       ? singleHeading()
       : HEADINGS[this.view]();
   }
 
-  private renderView(): unknown {
-    const { busy, format, payment, view } = this;
-    const cancel = (id: string) => cancelAction((i) => void this.cancel(i), id);
+  #renderView(): unknown {
+    const { format, payment, view } = this;
+    const busy = this.#busy;
+    const cancel = (id: string) => cancelAction((i) => void this.#cancel(i), id);
     const context: ItemsContext = {
       format,
       selected: this.selected,
-      toggle: (p, on) => this.toggle(p, on),
-      pending: (id) => pendingActions(() => void this.resume(id, this.openWindow()), cancel(id)),
+      toggle: (p, on) => this.#toggle(p, on),
+      pending: (id) => pendingActions(() => void this.#resume(id, this.#openWindow()), cancel(id)),
     };
     const single = Boolean(this.itemId || this.item);
     switch (view) {
@@ -763,21 +761,21 @@ export class IqPaymentForm extends IqElement {
           single,
           this.notice,
           !!this.problem,
-          this.totalText(),
-          continueAction(busy, () => void this.toMethods()),
+          this.#totalText(),
+          continueAction(busy, () => void this.#toMethods()),
         );
       case 'paid':
       case 'in-progress':
         return items(context, this.payables);
       case 'method':
-        return html`${totalView(this.totalText())}
+        return html`${totalView(this.#totalText())}
           ${methodsView({
             format,
             methods: this.methods ?? [],
             chosen: this.method,
-            amount: this.amount,
+            amount: this.#amount,
             problem: !!this.problem,
-            unusable: (m) => this.unusable(m),
+            unusable: (m) => this.#unusable(m),
             choose: (m) => {
               this.method = m.id;
               this.problem = null;
@@ -789,14 +787,14 @@ export class IqPaymentForm extends IqElement {
             .label=${msg('Mobile number for the receipt (optional)', { id: 'payment.phone.label' })}
             @input=${() => {
               this.phoneError = '';
-              this.phone = this.phoneField?.value ?? '';
-              this.normalizedPhone = this.phoneField?.normalizedValue ?? '';
+              this.phone = this.#phoneField?.value ?? '';
+              this.#normalizedPhone = this.#phoneField?.normalizedValue ?? '';
             }}
           ></iq-phone-input>
           ${steps(
             busy,
-            () => this.toReview(),
-            () => this.go('back'),
+            () => this.#toReview(),
+            () => this.#go('back'),
           )}`;
       case 'review':
         return reviewView(
@@ -805,28 +803,28 @@ export class IqPaymentForm extends IqElement {
             context,
             this.payables.filter((p) => this.selected.includes(p.id)),
           ),
-          this.amount,
-          this.chosenMethod,
+          this.#amount,
+          this.#chosenMethod,
           busy,
-          () => this.confirm(),
+          () => this.#confirm(),
           () => {
             // Not confirmed after all: a reload shows the list (and any payment that exists).
             clearPending();
-            this.go('back');
+            this.#go('back');
           },
         );
       case 'popup-blocked':
         return popupBlockedView(
           busy,
-          () => this.reopen(),
+          () => this.#reopen(),
           () => payment && this.gatewayNavigator.assign(payment.redirectUrl),
         );
       case 'awaiting':
         return awaitingView(
           format.iqd(payment?.total ?? 0),
           busy,
-          () => void this.check(),
-          () => this.reopen(),
+          () => void this.#check(),
+          () => this.#reopen(),
           cancel(payment?.id ?? ''),
         );
       case 'receipt': {
@@ -839,23 +837,24 @@ export class IqPaymentForm extends IqElement {
             clean(this.methods?.find((m) => m.id === r.method)?.name ?? r.method),
             busy,
             () => download(r, this.receiptText()),
-            single ? undefined : () => void this.another(),
+            single ? undefined : () => void this.#another(),
           )
         );
       }
       case 'failure':
-        return payment && failureView(this.reason(payment), busy, (m) => void this.again(m));
+        return payment && failureView(this.#reason(payment), busy, (m) => void this.#again(m));
     }
     return nothing;
   }
 
   protected override render(): TemplateResult {
-    const { problem, says } = this;
+    const { problem } = this;
+    const says = this.#says;
     return html`
       <section aria-labelledby="heading" data-view=${this.view}>
-        <h2 id="heading" part="heading" tabindex="-1">${this.heading()}</h2>
-        ${problem ? renderProblem(problem, { text: says && SAYS[says](), retry: this.retry }) : nothing}
-        ${this.renderView()}
+        <h2 id="heading" part="heading" tabindex="-1">${this.#heading()}</h2>
+        ${problem ? renderProblem(problem, { text: says && SAYS[says](), retry: this.#retry }) : nothing}
+        ${this.#renderView()}
       </section>
       ${this.#announcer.render()}
     `;
