@@ -56,8 +56,6 @@ import { paymentFormStyles } from './payment-form.styles.js';
 import {
   HEADINGS,
   awaitingView,
-  cancelAction,
-  continueAction,
   failureView,
   items,
   methodFee,
@@ -71,7 +69,6 @@ import {
   skeleton,
   steps,
   totalView,
-  type ItemsContext,
 } from './views.js';
 import { GatewayWatch } from './watch.js';
 
@@ -741,46 +738,47 @@ export class IqPaymentForm extends IqElement {
   }
 
   #renderView(): unknown {
-    const { format, payment, view } = this;
+    const { format, payment, payables, selected } = this;
     const busy = this.#busy;
-    const cancel = (id: string) => cancelAction((i) => void this.#cancel(i), id);
-    const context: ItemsContext = {
-      format,
-      selected: this.selected,
-      toggle: (p, on) => this.#toggle(p, on),
-      pending: (id) => pendingActions(() => void this.#resume(id, this.#openWindow()), cancel(id)),
-    };
-    const single = Boolean(this.itemId || this.item);
-    switch (view) {
+    // The ways forward of a payment in progress: its page again, or cancel and start again.
+    const pending = (id: string) =>
+      pendingActions(
+        () => void this.#resume(id, this.#openWindow()),
+        () => void this.#cancel(id),
+      );
+    const single = !!(this.itemId || this.item);
+    switch (this.view) {
       case 'loading':
       case 'checking':
         return skeleton;
       case 'select':
         return selectView(
-          items(context, this.payables, !single),
+          single
+            ? items(format, payables, pending)
+            : items(format, payables, pending, selected, (p, on) => this.#toggle(p, on)),
           single,
           this.notice,
           !!this.problem,
           this.#totalText(),
-          continueAction(busy, () => void this.#toMethods()),
+          steps(busy, () => void this.#toMethods()),
         );
       case 'paid':
       case 'in-progress':
-        return items(context, this.payables);
+        return items(format, payables, pending);
       case 'method':
         return html`${totalView(this.#totalText())}
-          ${methodsView({
+          ${methodsView(
             format,
-            methods: this.methods ?? [],
-            chosen: this.method,
-            amount: this.#amount,
-            problem: !!this.problem,
-            unusable: (m) => this.#unusable(m),
-            choose: (m) => {
+            this.methods ?? [],
+            this.method,
+            this.#amount,
+            !!this.problem,
+            (m) => this.#unusable(m),
+            (m) => {
               this.method = m.id;
               this.problem = null;
             },
-          })}
+          )}
           <iq-phone-input
             .value=${this.phone}
             .externalError=${this.phoneError}
@@ -800,8 +798,9 @@ export class IqPaymentForm extends IqElement {
         return reviewView(
           format,
           items(
-            context,
-            this.payables.filter((p) => this.selected.includes(p.id)),
+            format,
+            payables.filter((p) => selected.includes(p.id)),
+            pending,
           ),
           this.#amount,
           this.#chosenMethod,
@@ -820,12 +819,17 @@ export class IqPaymentForm extends IqElement {
           () => payment && this.gatewayNavigator.assign(payment.redirectUrl),
         );
       case 'awaiting':
-        return awaitingView(
-          format.iqd(payment?.total ?? 0),
-          busy,
-          () => void this.#check(),
-          () => this.#reopen(),
-          cancel(payment?.id ?? ''),
+        return (
+          payment &&
+          awaitingView(
+            format.iqd(payment.total),
+            busy,
+            () => void this.#check(),
+            pendingActions(
+              () => this.#reopen(),
+              () => void this.#cancel(payment.id),
+            ),
+          )
         );
       case 'receipt': {
         const r = this.receipt;

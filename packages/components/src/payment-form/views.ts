@@ -40,12 +40,6 @@ const reopenText = (): string => msg('Reopen the payment page', { id: 'payment.r
 const continueText = (): string => msg('Continue', { id: 'payment.continue' });
 const backText = (): string => msg('Back', { id: 'payment.back' });
 
-/** "Cancel and start again" for the payment `id`. */
-export const cancelAction = (cancel: (id: string) => void, id: string): Action => [
-  msg('Cancel and start again', { id: 'payment.cancel' }),
-  () => cancel(id),
-];
-
 /** Secondary buttons; `about` is the id of what they act on (a bill's title), for screen readers. */
 const buttons = (list: Action[], about?: string): TemplateResult[] =>
   list.map(
@@ -69,66 +63,75 @@ export const actions = (busy: boolean, [text, act]: Action, ...secondary: Action
     ${buttons(secondary)}
   </div>`;
 
-/** What the lists of bills need. */
-export interface ItemsContext {
-  format: Formatter;
-  selected: readonly string[];
-  /** Ticks or clears a bill. */
-  toggle(payable: Payable, on: boolean): void;
-  /** "Reopen the payment page" and "Cancel and start again" of a bill being paid. */
-  pending(pendingPaymentId: string): Action[];
-}
+/** Continue, and Back when there is a step to go back to. */
+export const steps = (busy: boolean, next: () => void, back?: () => void): TemplateResult =>
+  back
+    ? actions(busy, [continueText(), next], [backText(), back])
+    : actions(busy, [continueText(), next]);
 
-/** One fee or bill; `choose` gives it a checkbox. */
-function item(c: ItemsContext, p: Payable, choose: boolean): TemplateResult {
-  const due = c.format.date(p.dueDate);
-  const pending = p.pendingPayment;
-  const body = html`
-    <span class="title" id="t-${p.id}"><bdi>${clean(p.title)}</bdi></span>
-    <span class="muted"><bdi>${clean(p.issuer.name)}</bdi></span>
-    <span class="amount">${c.format.iqd(p.amount)}</span>
-    <span class="muted">${msg(str`Due ${due}`, { id: 'payment.due' })}</span>
-    ${p.overdue ? html`<span class="overdue">${msg('Overdue', { id: 'payment.overdue' })}</span>` : nothing}
-    ${
-      p.status === 'processing'
-        ? html`<span>${msg('Payment in progress', { id: 'payment.processing' })}</span>`
-        : nothing
-    }
-  `;
-  return html`<li class="item" part="item">
-    ${
-      choose
-        ? html`<label class="choice">
-            <input
-              type="checkbox"
-              value=${p.id}
-              .checked=${live(c.selected.includes(p.id))}
-              ?disabled=${p.status !== 'unpaid'}
-              @change=${(e: Event) => c.toggle(p, (e.target as HTMLInputElement).checked)}
-            />
-            <span class="text">${body}</span>
-          </label>`
-        : body
-    }
-    ${
-      pending
-        ? html`<div class="actions">${buttons(c.pending(pending.id), `t-${p.id}`)}</div>`
-        : nothing
-    }
-  </li>`;
-}
+/** "Reopen the payment page" and "Cancel and start again" for a payment in progress. */
+export const pendingActions = (reopen: () => void, cancel: () => void): Action[] => [
+  [reopenText(), reopen],
+  [msg('Cancel and start again', { id: 'payment.cancel' }), cancel],
+];
 
-/** The bills as a list; `choose` adds checkboxes. */
-export const items = (c: ItemsContext, list: readonly Payable[], choose = false): TemplateResult =>
-  html`<ul class="items" part="items">
-    ${list.map((p) => item(c, p, choose))}
+/**
+ * The bills as a list: with checkboxes when `toggle` is given; a bill being paid with the ways
+ * forward `pending` gives for its payment.
+ */
+export function items(
+  f: Formatter,
+  list: readonly Payable[],
+  pending: (paymentId: string) => Action[],
+  selected?: readonly string[],
+  toggle?: (payable: Payable, on: boolean) => void,
+): TemplateResult {
+  return html`<ul class="items" part="items">
+    ${list.map((p) => {
+      const due = f.date(p.dueDate);
+      const payment = p.pendingPayment;
+      const body = html`
+        <span class="title" id="t-${p.id}"><bdi>${clean(p.title)}</bdi></span>
+        <span class="muted"><bdi>${clean(p.issuer.name)}</bdi></span>
+        <span class="amount">${f.iqd(p.amount)}</span>
+        <span class="muted">${msg(str`Due ${due}`, { id: 'payment.due' })}</span>
+        ${p.overdue ? html`<span class="overdue">${msg('Overdue', { id: 'payment.overdue' })}</span>` : nothing}
+        ${
+          p.status === 'processing'
+            ? html`<span>${msg('Payment in progress', { id: 'payment.processing' })}</span>`
+            : nothing
+        }
+      `;
+      return html`<li class="item" part="item">
+        ${
+          toggle
+            ? html`<label class="choice">
+                <input
+                  type="checkbox"
+                  value=${p.id}
+                  .checked=${live(!!selected?.includes(p.id))}
+                  ?disabled=${p.status !== 'unpaid'}
+                  @change=${(e: Event) => toggle(p, (e.target as HTMLInputElement).checked)}
+                />
+                <span class="text">${body}</span>
+              </label>`
+            : body
+        }
+        ${
+          payment
+            ? html`<div class="actions">${buttons(pending(payment.id), `t-${p.id}`)}</div>`
+            : nothing
+        }
+      </li>`;
+    })}
   </ul>`;
+}
 
 /** The running total. */
 export const totalView = (text: string): TemplateResult =>
   html`<p class="total" part="total">${text}</p>`;
 
-/** `select`: the bills to choose from (or the one bill the host named), and Continue. */
+/** `select`: the bills to choose from (or the one bill the host named), the total, Continue. */
 export function selectView(
   list: TemplateResult,
   single: boolean,
@@ -153,56 +156,48 @@ export function selectView(
   `;
 }
 
-/** Continue and Back of the steps. */
-export const steps = (busy: boolean, next: () => void, back: () => void): TemplateResult =>
-  actions(busy, [continueText(), next], [backText(), back]);
-
-/** Continue alone (the list). */
-export const continueAction = (busy: boolean, next: () => void): TemplateResult =>
-  actions(busy, [continueText(), next]);
-
-/** What the methods need. */
-export interface MethodsContext {
-  format: Formatter;
-  methods: readonly PaymentMethod[];
-  chosen: string;
-  amount: number;
-  problem: boolean;
-  /** Why a method cannot take the amount, or ''. */
-  unusable(method: PaymentMethod): string;
-  choose(method: PaymentMethod): void;
-}
-
 /** The fee a method adds: `fixed + round(amount × percent / 100)`, as the contract says. */
 export function methodFee(method: Pick<PaymentMethod, 'fee'>, amount: number): number {
   return method.fee.fixed + Math.round((amount * method.fee.percent) / 100);
 }
 
-/** `method`: the methods as a radio group, each with its kind, fee and why it cannot be used. */
-export function methodsView(c: MethodsContext): TemplateResult {
+/**
+ * `method`: the methods as a radio group, each with its kind, the fee for `amount` and why it
+ * cannot be used (`unusable`, '' when it can).
+ */
+export function methodsView(
+  f: Formatter,
+  methods: readonly PaymentMethod[],
+  chosen: string,
+  amount: number,
+  problem: boolean,
+  unusable: (method: PaymentMethod) => string,
+  choose: (method: PaymentMethod) => void,
+): TemplateResult {
   return html`<fieldset
     part="methods"
     aria-labelledby="heading"
-    aria-describedby=${c.problem ? 'problem' : nothing}
+    aria-describedby=${problem ? 'problem' : nothing}
   >
-    ${c.methods.map((m) => {
-      const fee = c.format.iqd(methodFee(m, c.amount));
+    ${methods.map((m) => {
+      const fee = f.iqd(methodFee(m, amount));
+      const why = unusable(m);
       return html`<label class="choice method" part="method">
         <input
           type="radio"
           name="method"
           value=${m.id}
-          .checked=${live(c.chosen === m.id)}
-          ?disabled=${Boolean(c.unusable(m))}
+          .checked=${live(chosen === m.id)}
+          ?disabled=${!!why}
           aria-describedby="why-${m.id}"
-          @change=${() => c.choose(m)}
+          @change=${() => choose(m)}
         />
         <span class="text">
           <span class="title"><bdi>${clean(m.name)}</bdi></span>
           <span class="muted"
             >${METHOD_KINDS[m.kind]?.()} · ${msg(str`Fee ${fee}`, { id: 'payment.fee' })}</span
           >
-          <span class="why" id="why-${m.id}">${c.unusable(m)}</span>
+          <span class="why" id="why-${m.id}">${why}</span>
         </span>
       </label>`;
     })}
@@ -252,13 +247,12 @@ export function reviewView(
   `;
 }
 
-/** `awaiting`: finish on the payment page; Check again, Reopen, Cancel and start again. */
+/** `awaiting`: finish on the payment page; Check again, then the ways forward `pending`. */
 export function awaitingView(
   total: string,
   busy: boolean,
   check: () => void,
-  reopen: () => void,
-  cancel: Action,
+  pending: Action[],
 ): TemplateResult {
   return html`
     <p>
@@ -266,7 +260,7 @@ export function awaitingView(
         id: 'payment.awaiting',
       })}
     </p>
-    ${actions(busy, [msg('Check again', { id: 'payment.check' }), check], [reopenText(), reopen], cancel)}
+    ${actions(busy, [msg('Check again', { id: 'payment.check' }), check], ...pending)}
   `;
 }
 
@@ -279,12 +273,6 @@ export const popupBlockedView = (busy: boolean, open: () => void, here: () => vo
     [msg('Continue in this window', { id: 'payment.continue-here' }), here],
   )}
 `;
-
-/** "Reopen the payment page" and "Cancel and start again" for a bill being paid. */
-export const pendingActions = (reopen: () => void, cancel: Action): Action[] => [
-  [reopenText(), reopen],
-  cancel,
-];
 
 /** `receipt`: the receipt, Print, Save and (for a list of bills) Pay another bill. */
 export function receiptView(
@@ -319,7 +307,8 @@ export function failureView(
     </div>
     ${actions(
       busy,
-      [msg('Try again', { id: 'payment.retry' }), () => again(false)],
+      // The library's "Try again": the same words as a problem's.
+      [msg('Try again', { id: 'problem.retry' }), () => again(false)],
       [msg('Choose another method', { id: 'payment.other-method' }), () => again(true)],
     )}
   `;

@@ -168,7 +168,6 @@ import '../../core/sorani.js';
 'payment.problem.unknown': `ئەم پارەدانەمان نەدۆزییەوە: هیچ پارەیەک لە ڕێگەی ئەو بەستەرەوە نەدراوە.`,
 'payment.processing': `پارەدان لە پرۆسەدایە`,
 'payment.reopen': `پەڕەی پارەدان دووبارە بکەرەوە`,
-'payment.retry': `دووبارە هەوڵ بدەوە`,
 'payment.save': `پسوولەکە پاشەکەوت بکە`,
 'payment.still-waiting': `پارەدانەکە هێشتا تەواو نەبووە.`,
 'payment.unavailable.maintenance': `بەهۆی چاککردنەوە بەردەست نییە: دواتر هەوڵ بدەوە.`,

@@ -61,7 +61,6 @@ export const templates = {
   'payment.problem.unknown': `لم نعثر على عملية الدفع هذه: لم يُدفع أي مبلغ عبر ذلك الرابط.`,
   'payment.processing': `الدفع قيد التنفيذ`,
   'payment.reopen': `أعد فتح صفحة الدفع`,
-  'payment.retry': `حاول مرة أخرى`,
   'payment.save': `احفظ الوصل`,
   'payment.still-waiting': `لم تكتمل عملية الدفع بعد.`,
   'payment.unavailable.maintenance': `غير متاحة بسبب الصيانة: حاول لاحقًا.`,
