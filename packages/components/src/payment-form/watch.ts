@@ -15,11 +15,14 @@ const POLL_MAX_MS = 15000;
  */
 export class GatewayWatch implements ReactiveController {
   /** The gateway's window, while it is open. */
-  popup: GatewayWindow | null = null;
+  #popup: GatewayWindow | null = null;
   #timer?: ReturnType<typeof setTimeout>;
   #closed?: ReturnType<typeof setInterval>;
   /** Each start or stop: a poll answered after a stop schedules nothing. */
   #run = 0;
+  readonly #awaiting: () => Payment | null;
+  readonly #check: (quiet: boolean) => Promise<void>;
+  readonly #pollMs: () => number;
 
   /**
    * @param awaiting - The payment awaiting the gateway on screen, or null.
@@ -28,30 +31,32 @@ export class GatewayWatch implements ReactiveController {
    */
   constructor(
     host: ReactiveControllerHost,
-    private readonly awaiting: () => Payment | null,
-    private readonly check: (quiet: boolean) => Promise<void>,
-    private readonly pollMs: () => number,
+    awaiting: () => Payment | null,
+    check: (quiet: boolean) => Promise<void>,
+    pollMs: () => number,
   ) {
+    this.#awaiting = awaiting;
+    this.#check = check;
+    this.#pollMs = pollMs;
     host.addController(this);
   }
 
   readonly #message = (event: MessageEvent): void => {
     const id = returnedId(event);
-    if (id && id === this.awaiting()?.id) void this.check(false);
+    if (id && id === this.#awaiting()?.id) void this.#check(false);
   };
 
-  /** Starts watching (again), in `popup` when given. */
-  watch(popup = this.popup): void {
+  /** Starts watching (again), in `popup` when given, else in the window already watched. */
+  watch(popup = this.#popup): void {
     this.stop();
-    this.popup = popup;
-    const run = this.#run;
-    this.#poll(run, 0);
+    this.#popup = popup;
+    this.#poll(this.#run, 0);
     if (popup)
       this.#closed = setInterval(() => {
         if (!popup.closed) return;
         clearInterval(this.#closed);
-        this.popup = null;
-        void this.check(false);
+        this.#popup = null;
+        void this.#check(false);
       }, 500);
   }
 
@@ -65,18 +70,18 @@ export class GatewayWatch implements ReactiveController {
   /** Stops, and closes the gateway's window (the payment was cancelled). */
   close(): void {
     this.stop();
-    this.popup?.close();
-    this.popup = null;
+    this.#popup?.close();
+    this.#popup = null;
   }
 
   #poll(run: number, count: number): void {
-    const payment = this.awaiting();
+    const payment = this.#awaiting();
     if (!payment || run !== this.#run) return;
-    const wait = Math.min(this.pollMs() * 1.5 ** count, POLL_MAX_MS);
+    const wait = Math.min(this.#pollMs() * 1.5 ** count, POLL_MAX_MS);
     // Checks back off, and stop once the payment has expired (one check after it).
     if (Date.now() - wait > Date.parse(payment.expiresAt)) return;
     this.#timer = setTimeout(
-      () => void this.check(true).then(() => this.#poll(run, count + 1)),
+      () => void this.#check(true).then(() => this.#poll(run, count + 1)),
       wait,
     );
   }
@@ -85,7 +90,7 @@ export class GatewayWatch implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('message', this.#message);
     // Moved in the page while a payment awaits: keep checking.
-    if (this.awaiting()) this.watch();
+    if (this.#awaiting()) this.watch();
   }
 
   /** @internal */
