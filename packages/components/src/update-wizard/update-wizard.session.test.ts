@@ -4,7 +4,7 @@ import { configure } from '../core/config.js';
 import { IqLoginEvent } from '../login/events.js';
 import type { IqDraftSavedEvent } from './events.js';
 import type { IqUpdateWizard } from './update-wizard.js';
-import { setPageLanguage, until } from '../test/helpers.js';
+import { expectAccessible, setPageLanguage, until } from '../test/helpers.js';
 import {
   $,
   atStep,
@@ -142,5 +142,6 @@ describe('iq-update-wizard: the session (save, resume, retry, flush) and the ste
     );
     expect($(el, '[part="error-summary"]')!.getAttribute('role')).to.equal('alert');
     expect($(el, '.retry')).to.equal(null);
+    await expectAccessible(el);
   });
 });
