@@ -51,10 +51,17 @@ import { IqStepChangeEvent, IqSubmittedEvent } from './events.js';
 import { errorLine, problemText, renderField } from './fields.js';
 import { rationCardFamilyFlow, socialProtectionFlow } from './flows/index.js';
 import type { MemberForm } from './flows/social-protection.js';
-import { offlineNotice, WizardSession, type Resumed } from './session.js';
+import { WizardSession, type Resumed } from './session.js';
 import { StepHistory } from './step-history.js';
 import { updateWizardStyles } from './update-wizard.styles.js';
-import { conflictView, doneView, statusView } from './views.js';
+import {
+  conflictView,
+  doneView,
+  identityView,
+  noticeView,
+  statusView,
+  summaryView,
+} from './views.js';
 
 /**
  * The flows the wizard knows, by the `flow` attribute, as loaders (hosts and stories await them).
@@ -777,45 +784,8 @@ export class IqUpdateWizard extends IqElement {
   }
 
   #renderSummary(): TemplateResult | typeof nothing {
-    if (!this.errors.size) return this.view === 'problem' ? nothing : this.#renderFailure();
-    return html`<div
-      class="summary"
-      id="summary"
-      part="error-summary"
-      role="alert"
-      tabindex="-1"
-      aria-labelledby="summary-heading"
-    >
-      <h3 id="summary-heading">${msg('There is a problem', { id: 'wizard.summary' })}</h3>
-      <ul>
-        ${[...this.errors].map(([id, text]) =>
-          id
-            ? html`<li>
-                <a
-                  href="#f-${id}"
-                  @click=${(e: Event) => {
-                    e.preventDefault();
-                    this.renderRoot.querySelector<HTMLElement>(`#f-${id}`)?.focus();
-                  }}
-                  >${text}</a
-                >
-              </li>`
-            : html`<li>${text}</li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  #renderNotice(): TemplateResult | typeof nothing {
-    if (this.#session.signedOut)
-      return html`<div class="notice" part="notice" role="alert">
-        ${msg('You are signed out. Your answers are kept on this device: sign in again to go on.', {
-          id: 'wizard.signed-out',
-        })}
-      </div>`;
-    if (this.#session.savedLocally)
-      return html`<p class="notice" part="notice">${offlineNotice()}</p>`;
-    return nothing;
+    if (this.errors.size) return summaryView(this.errors, this.renderRoot);
+    return this.view === 'problem' ? nothing : this.#renderFailure();
   }
 
   /** How many steps the citizen will see, check answers included. */
@@ -841,48 +811,6 @@ export class IqUpdateWizard extends IqElement {
       options: field.options?.(this.#context) ?? [],
       onChange,
     });
-  }
-
-  /**
-   * Who is signed in. The Latin name's brackets are inside its left-to-right island: a line break
-   * never leaves a bracket, mirrored, on the other line. The file number is as it is typed.
-   */
-  #renderIdentity(): TemplateResult {
-    const user = this.user;
-    const record = this.#context.record as BeneficiaryProfile | undefined;
-    return html`
-      <dl class="identity">
-        ${
-          user
-            ? html`<div>
-                  <dt>${msg('Name', { id: 'wizard.identity.name' })}</dt>
-                  <dd><bdi>${user.name.ar}</bdi> <bdi dir="ltr">(${user.name.latin})</bdi></dd>
-                </div>
-                <div>
-                  <dt>${msg('National card number', { id: 'national-id.label' })}</dt>
-                  <dd><bdi dir="ltr">${this.format.digits(user.maskedNationalId)}</bdi></dd>
-                </div>`
-            : nothing
-        }
-        ${
-          record?.beneficiaryId
-            ? html`<div>
-                <dt>${msg('Social protection file number', { id: 'wizard.identity.file' })}</dt>
-                <dd><bdi dir="ltr">${record.beneficiaryId}</bdi></dd>
-              </div>`
-            : nothing
-        }
-      </dl>
-      <details class="not-me">
-        <summary>${msg('This is not me', { id: 'wizard.identity.not-me' })}</summary>
-        <p>
-          ${msg(
-            'Do not go on: sign out and sign in with your own national card. If your details are wrong, visit your social protection office.',
-            { id: 'wizard.identity.not-me.text' },
-          )}
-        </p>
-      </details>
-    `;
   }
 
   #memberLine(m: MemberForm): string {
@@ -998,7 +926,11 @@ export class IqUpdateWizard extends IqElement {
       >
         ${
           step.kind === 'identity'
-            ? this.#renderIdentity()
+            ? identityView(
+                this.user,
+                this.#context.record as BeneficiaryProfile | undefined,
+                this.format,
+              )
             : step.kind === 'documents'
               ? this.#docs.render(this.#def.documentTypes(this.answers), this.format, this.#needs())
               : askedFields(step, this.answers).map((f) =>
@@ -1217,7 +1149,7 @@ export class IqUpdateWizard extends IqElement {
         aria-busy=${this.view === 'loading' ? 'true' : 'false'}
       >
         <p class="title" part="title">${this.#flow?.title()}</p>
-        ${this.#renderNotice()} ${this.#renderSummary()} ${this.#renderView()}
+        ${noticeView(this.#session)} ${this.#renderSummary()} ${this.#renderView()}
       </section>
       ${this.#announcer.render()}
     `;
