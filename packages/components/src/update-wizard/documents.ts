@@ -86,7 +86,8 @@ export class DocumentList {
     client: () => EServicesClient | undefined,
     private readonly host: DocumentHost,
   ) {
-    this.#uploads = new RequestController(element, client);
+    // An upload goes on when the element is moved in the page, as a save does.
+    this.#uploads = new RequestController(element, client, { abortOnDisconnect: false });
     this.#calls = new RequestController(element, client);
   }
 
