@@ -91,9 +91,12 @@ export class DocumentList {
     this.#calls = new RequestController(element, client);
   }
 
-  /** Reads the service's limits once (until then the documented limits stand in). */
+  /**
+   * Reads the service's limits once (until then the documented limits stand in); not while a
+   * removal is in flight, which it would abort.
+   */
   async loadPolicy(): Promise<void> {
-    if (this.#policyLoaded) return;
+    if (this.#policyLoaded || this.#calls.pending) return;
     const policy = (await this.host.store().call(this.#calls, (calls) => calls.policy()))?.value;
     if (!policy) return;
     this.policy = policy;
