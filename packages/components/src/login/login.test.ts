@@ -496,8 +496,8 @@ describe('iq-login', function () {
     for (const [fault, message] of [
       [503, 'Something went wrong on our side'],
       [500, 'Something went wrong on our side'],
-      ['timeout', 'timed out'],
-      ['drop', 'We could not connect'],
+      ['timeout', 'took too long to answer'],
+      ['drop', 'We could not reach the service'],
       [429, 'Too many attempts'],
     ] as const) {
       it(`${fault} on Send: "${message}", then recovery without retyping, one request per action`, async () => {
@@ -532,7 +532,7 @@ describe('iq-login', function () {
       s.sandbox.faults.set({ faults: [{ kind: 'drop', operations: ['verifySignIn'], count: 1 }] });
       await enterCode(s.el, CODE);
       await until(() => !!summary(s.el), 'summary');
-      expect(summary(s.el)).to.contain('We could not connect');
+      expect(summary(s.el)).to.contain('We could not reach the service');
       expect(codeInput(s.el).value).to.equal(CODE);
       $<HTMLButtonElement>(s.el, '#error-summary button')!.click();
       await until(() => !!$(s.el, '[part="signed-in"]'), 'signed in');
