@@ -885,6 +885,27 @@ describe('iq-login', function () {
     });
   });
 
+  it('without a client: the library\'s "not configured" problem, and the host hears why', async () => {
+    await setPageLanguage('en');
+    const el = await fixture<IqLogin>(html`<iq-login></iq-login>`);
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      await typeNumber(el, NATIONAL_ID);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!summary(el), 'the problem');
+      await settle(el);
+    } finally {
+      console.error = original;
+    }
+    expect(summary(el)).to.contain('This service cannot be used on this page at the moment.');
+    expect(deepActive()).to.equal($(el, '#error-summary'));
+    expect($(el, '#error-summary button'), 'no "Try again" where it cannot help').to.equal(null);
+    expect(String(logged[0])).to.contain('<iq-login>: no client');
+    expect(idInput(el).value).to.equal(NATIONAL_ID);
+  });
+
   it('reset() goes back to the start and forgets the typed number', async () => {
     const s = await setup();
     await toCodeStep(s);
