@@ -117,9 +117,6 @@ export const loginStyles = css`
     opacity: 0.6;
     cursor: progress;
   }
-  button.link {
-    color: #1d70b8;
-  }
   bdi.ltr {
     unicode-bidi: isolate;
     direction: ltr;

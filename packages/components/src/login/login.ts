@@ -161,7 +161,7 @@ export class IqLogin extends IqElement {
     if (!this.#session.user) return this.reset();
     await this.#run('sign-out', async () => {
       const problem = await this.#session.signOut();
-      if (problem) this.#fail(problem);
+      if (problem) this.#failWith(problem);
     });
   }
 
@@ -205,15 +205,14 @@ export class IqLogin extends IqElement {
   #act(action: Action): void {
     void (action === 'sign-out'
       ? this.signOut()
-      : this.#run(
-          action,
+      : this.#run(action, () =>
           action === 'start'
-            ? () => this.#start()
+            ? this.#start()
             : action === 'verify'
-              ? () => this.#verify()
+              ? this.#verify()
               : action === 'resend'
-                ? () => this.#resend()
-                : () => this.#session.stay(),
+                ? this.#resend()
+                : this.#session.stay(),
         ));
   }
 
@@ -285,7 +284,7 @@ export class IqLogin extends IqElement {
         .catch(() => undefined);
       return [user, status?.authenticated ? status.secondsLeft : idleSeconds] as const;
     });
-    if (outcome?.problem) return this.#fail(outcome.problem);
+    if (outcome?.problem) return this.#failWith(outcome.problem);
     if (!outcome) return;
     this.#forget();
     this.problem = null;
