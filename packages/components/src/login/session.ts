@@ -101,8 +101,9 @@ export class SessionController implements ReactiveController {
 
   /**
    * Picks up a session that is still alive (after a reload, or a return from a payment gateway)
-   * without asking for a code again. Silent: no session, a failure or a citizen who already
-   * started typing leaves the sign-in form as it is, and focus is not moved.
+   * without asking for a code again. Nothing changes on screen when there is no session, when the
+   * call fails (the host hears of it through `iq-error`, as of every failed call) or when the
+   * citizen has started typing; focus is not moved.
    */
   async restore(): Promise<void> {
     await this.host.updateComplete;

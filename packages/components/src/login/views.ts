@@ -34,12 +34,15 @@ export interface Field extends HTMLElement {
 
 /** What the views show (the element's state) and what their controls do. */
 export interface LoginView {
+  /** Numbers, times and plurals in the page's language. */
   readonly format: Formatter;
+  /** The method chosen on the first step. */
   readonly method: LoginMethod;
   /** What was typed for each method. */
   readonly typed: Readonly<Record<LoginMethod, string>>;
   /** The action in flight. */
   readonly busy: Action | null;
+  /** The problem of the step on screen. */
   readonly problem: Problem | null;
   /** Why the last session ended, said on the first step. */
   readonly notice: LogoutReason | null;
@@ -47,6 +50,7 @@ export interface LoginView {
   readonly wait: Countdown;
   /** The wait before a new code may be requested. */
   readonly resendWait: Countdown;
+  /** The signed-in citizen and the timeout warning. */
   readonly session: SessionController;
   /** A field on screen. */
   field(id: FieldId): Field | null;
@@ -56,7 +60,9 @@ export interface LoginView {
   retry(): void;
   /** Back to the first step, keeping what was typed. */
   changeNumber(): void;
+  /** The method radio changed. */
   onMethod(event: Event): void;
+  /** The number field changed (what was typed is kept per method). */
   onInput(event: Event): void;
 }
 
