@@ -81,10 +81,10 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @summary Sign-in with the national card or a mobile number and a one-time code.
  *
- * @fires iq-login - {IqLoginEvent} Signed in (or a live session picked up on connection: `restored`); `user` is the citizen (identifiers masked).
- * @fires iq-logout - {IqLogoutEvent} The session ended; `reason` is `user` or `expired`.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
- * @fires iq-session-warning - {IqSessionWarningEvent} The timeout warning opened; `secondsLeft`.
+ * @fires {IqLoginEvent} iq-login - Signed in (or a live session picked up on connection: `restored`); `user` is the citizen (identifiers masked).
+ * @fires {IqLogoutEvent} iq-logout - The session ended; `reason` is `user` or `expired`.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqSessionWarningEvent} iq-session-warning - The timeout warning opened; `secondsLeft`.
  *
  * @csspart heading - The heading of the current step (focused on each step change).
  * @csspart form - The form of the start and code steps.

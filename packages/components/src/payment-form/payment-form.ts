@@ -110,12 +110,12 @@ export function methodFee(method: Pick<PaymentMethod, 'fee'>, amount: number): n
  *
  * @summary Pay fees and bills through the gateways, exactly once, with a receipt.
  *
- * @fires iq-payment-started - {IqPaymentStartedEvent} The payment was created; `paymentId`, `method`, `total`.
- * @fires iq-payment-succeeded - {IqPaymentSucceededEvent} The service says it succeeded; `receipt`.
- * @fires iq-payment-failed - {IqPaymentFailedEvent} It failed or expired; `reason`, `paymentId`.
- * @fires iq-payment-cancelled - {IqPaymentCancelledEvent} Cancelled at the gateway or with "Cancel and start again"; `paymentId`.
- * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401: the citizen must sign in.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqPaymentStartedEvent} iq-payment-started - The payment was created; `paymentId`, `method`, `total`.
+ * @fires {IqPaymentSucceededEvent} iq-payment-succeeded - The service says it succeeded; `receipt`.
+ * @fires {IqPaymentFailedEvent} iq-payment-failed - It failed or expired; `reason`, `paymentId`.
+ * @fires {IqPaymentCancelledEvent} iq-payment-cancelled - Cancelled at the gateway or with "Cancel and start again"; `paymentId`.
+ * @fires {IqAuthRequiredEvent} iq-auth-required - The server answered 401: the citizen must sign in.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
  *
  * @csspart heading - The heading of the current view (focused on each view change).
  * @csspart problem - The error at the top of a view, with its retry.

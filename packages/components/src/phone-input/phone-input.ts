@@ -19,8 +19,8 @@ const DOMESTIC_LENGTH = 11;
  * and announced politely.
  *
  * @summary Iraqi mobile number field.
- * @fires change - When the citizen commits a change (native semantics).
- * @fires input - While the citizen types (native, from the inner input).
+ * @fires {Event} change - When the citizen commits a change (native semantics).
+ * @fires {InputEvent} input - While the citizen types (native, from the inner input).
  * @csspart label - The field's label.
  * @csspart hint - The hint under the label.
  * @csspart error - The error message.

@@ -110,11 +110,11 @@ interface HistoryState {
  *
  * @summary Step-by-step data update with save-and-resume, check answers and exactly-once submission.
  *
- * @fires iq-step-change - {IqStepChangeEvent} Another step is shown: `step`, `index`, `count`.
- * @fires iq-draft-saved - {IqDraftSavedEvent} The draft was saved: `requestId`, `version`, `where` (`server` or `local`).
- * @fires iq-submitted - {IqSubmittedEvent} The request was submitted: `referenceNumber`, `requestId`.
- * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401; the answers are kept until `iq-login`.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqStepChangeEvent} iq-step-change - Another step is shown: `step`, `index`, `count`.
+ * @fires {IqDraftSavedEvent} iq-draft-saved - The draft was saved: `requestId`, `version`, `where` (`server` or `local`).
+ * @fires {IqSubmittedEvent} iq-submitted - The request was submitted: `referenceNumber`, `requestId`.
+ * @fires {IqAuthRequiredEvent} iq-auth-required - The server answered 401; the answers are kept until `iq-login`.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
  *
  * @csspart title - The service's title above the heading.
  * @csspart progress - "Step 3 of 7".

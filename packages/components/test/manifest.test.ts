@@ -1,0 +1,140 @@
+// custom-elements.json (`npm run analyze`) is what IDEs, Storybook's controls and integrators read:
+// each element's events must be exactly those it fires, each with its event class; nothing
+// private and no test module may appear. The manifest is analysed from the current source here
+// (the file on disk is a build output and may be stale).
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  analyzeManifest,
+  type Manifest,
+  type ManifestDeclaration,
+} from '../../../scripts/manifest.mjs';
+import { componentEntries } from '../../../scripts/components.mjs';
+
+const SRC = 'packages/components/src';
+
+let manifest: Manifest;
+before(async () => {
+  manifest = await analyzeManifest();
+});
+
+/** The library's source modules (not tests, harnesses or generated code), relative to `src/`. */
+function sourceModules(dir = ''): string[] {
+  return readdirSync(join(SRC, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory())
+      return entry.name === 'test' || entry.name === 'generated' ? [] : sourceModules(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const read = (path: string) => readFileSync(join(SRC, path), 'utf8');
+
+/** Every `iq-*` event class of the library: class name → event name. */
+function eventClasses(): Map<string, string> {
+  const classes = new Map<string, string>();
+  for (const path of sourceModules()) {
+    const matches = read(path).matchAll(
+      /class (Iq\w+Event) extends IqEvent \{[^}]*?static readonly eventName = '([\w-]+)'/g,
+    );
+    for (const [, name, event] of matches) classes.set(name!, event!);
+  }
+  return classes;
+}
+
+/** The event classes a module dispatches: `new IqXEvent(…)`, `IqXEvent.from(…)`. */
+function dispatched(source: string): Set<string> {
+  return new Set(
+    [...source.matchAll(/\bnew (Iq\w+Event)\(|\b(Iq\w+Event)\.from\(/g)].map((m) => m[1] ?? m[2]!),
+  );
+}
+
+/** Each element: its tag, class, module (`<name>/<name>.ts`) and folder. */
+function elements() {
+  return componentEntries().defines.map((define) => {
+    const source = read(`define/${define}.ts`);
+    const [, tag, className] = /defineElement\('([\w-]+)', (\w+)\)/.exec(source)!;
+    const [, module] = new RegExp(`import \\{ ${className} \\} from '\\.\\./([\\w/-]+)\\.js'`).exec(
+      source,
+    )!;
+    return {
+      tag: tag!,
+      className: className!,
+      module: `${module}.ts`,
+      folder: module!.split('/')[0]!,
+    };
+  });
+}
+
+/** The `@fires {Type} name` tags of the JSDoc right above `export class <className>`. */
+function firesTags(source: string, className: string): Map<string, string | undefined> {
+  const at = source.indexOf(`export class ${className} `);
+  const doc = source.slice(source.lastIndexOf('/**', at), at);
+  return new Map(
+    [...doc.matchAll(/@fires\s+(?:\{(\w+)\}\s+)?([\w-]+)/g)].map((m) => [m[2]!, m[1]]),
+  );
+}
+
+function declaration(tag: string): ManifestDeclaration {
+  const found = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .find((d) => d.customElement && d.tagName === tag);
+  assert.ok(found, `${tag} is in the manifest`);
+  return found;
+}
+
+test('no event without a name; every iq-* event names its event class', () => {
+  const classes = eventClasses();
+  for (const module of manifest.modules) {
+    for (const d of module.declarations ?? []) {
+      for (const event of d.events ?? []) {
+        assert.ok(event.name, `${module.path} ${d.name}: an event without a name`);
+        if (!event.name.startsWith('iq-')) continue;
+        assert.ok(event.type?.text, `${d.name} ${event.name}: no type`);
+        assert.equal(classes.get(event.type.text), event.name, `${d.name}: ${event.type.text}`);
+        assert.ok(event.description, `${d.name} ${event.name}: no description`);
+      }
+    }
+  }
+});
+
+test('each element lists exactly the events its @fires tags name and its modules dispatch', () => {
+  const classes = eventClasses();
+  const request = dispatched(read('core/request.ts'));
+  for (const { tag, className, module, folder } of elements()) {
+    // Every module of the element's folder, and the RequestController's events if it uses one.
+    const sources = sourceModules(folder).map(read).join('\n');
+    const fired = dispatched(sources);
+    if (/\bnew RequestController\(/.test(sources)) for (const c of request) fired.add(c);
+    const firedNames = [...fired].map((c) => classes.get(c) ?? c).sort();
+    const tags = firesTags(read(module), className);
+    const manifestEvents = declaration(tag).events ?? [];
+    const listed = manifestEvents.map((e) => e.name!);
+
+    assert.deepEqual(
+      [...tags.keys()].filter((n) => n.startsWith('iq-')).sort(),
+      firedNames,
+      `${tag}: the @fires tags are the iq-* events the source dispatches`,
+    );
+    assert.deepEqual(listed.sort(), [...tags.keys()].sort(), `${tag}: the manifest's events`);
+    for (const event of manifestEvents)
+      assert.equal(event.type?.text, tags.get(event.name!), `${tag} ${event.name}: its type`);
+  }
+});
+
+test('test modules, harnesses and private members are not listed', () => {
+  const paths = manifest.modules.map((m) => m.path);
+  assert.deepEqual(
+    paths.filter((p) => /(^|\/)test\/|\.test\.|harness/.test(p)),
+    [],
+    'no test module',
+  );
+  for (const module of manifest.modules)
+    for (const d of module.declarations ?? [])
+      for (const member of d.members ?? []) {
+        assert.notEqual(member.privacy, 'private', `${d.name}.${member.name}`);
+        assert.ok(!member.name?.startsWith('#'), `${d.name}.${member.name}`);
+      }
+});
