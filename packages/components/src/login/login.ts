@@ -15,6 +15,7 @@ import {
   type User,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
+import { devWarn } from '#dev';
 import { baghdadTime, pluralize } from '../core/format.js';
 import { Countdown, SessionTimeout, systemTime, type TimeSource } from './session-timeout.js';
 import { IqErrorEvent } from '../core/events.js';
@@ -281,9 +282,7 @@ export class IqLogin extends IqElement {
   private requireClient(): EServicesClient | null {
     const client = this.api;
     if (!client) {
-      console.error(
-        '<iq-login>: no client; set its `client` property or call configure({ client }).',
-      );
+      devWarn(this, 'no client; set its `client` property or call configure({ client }).');
       this.fail({ kind: 'not-configured' });
     }
     return client ?? null;

@@ -18,6 +18,7 @@ import {
   type Receipt,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
+import { devWarn } from '#dev';
 import { isolate } from '../core/format.js';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { useMessages } from '../core/localization.js';
@@ -308,7 +309,7 @@ export class IqPaymentForm extends IqElement {
   private clientOrFail(): EServicesClient | null {
     const client = this.api;
     if (!client) {
-      console.error('<iq-payment-form>: no client');
+      devWarn(this, 'no client; set its `client` property or call configure({ client }).');
       this.fail({ kind: 'server' });
     }
     return client ?? null;

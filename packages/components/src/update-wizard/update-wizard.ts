@@ -19,6 +19,7 @@ import {
   type User,
 } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
+import { devWarn } from '#dev';
 import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { claimLocalData, forgetCount, localCitizen } from '../core/local-data.js';
 import { ltr, pluralize } from '../core/format.js';
@@ -409,8 +410,7 @@ export class IqUpdateWizard extends IqElement {
 
   async #start(): Promise<void> {
     this.view = 'loading';
-    if (!FLOWS[this.flow])
-      console.warn(`<iq-update-wizard>: unknown flow "${this.flow}"; using social-protection.`);
+    if (!FLOWS[this.flow]) devWarn(this, `unknown flow "${this.flow}"; using social-protection.`);
     const load = FLOWS[this.flow] ?? FLOWS['social-protection'];
     this.#flow = await (load as () => Promise<WizardFlow>)();
     const flow = this.#def;
