@@ -138,3 +138,39 @@ test('test modules, harnesses and private members are not listed', () => {
         assert.ok(!member.name?.startsWith('#'), `${d.name}.${member.name}`);
       }
 });
+
+test('every element documents every token it reads, with its default; docs/theming.md lists them and every part', () => {
+  const tokensOf = (source: string) =>
+    new Set([...source.matchAll(/var\((--iq-[\w-]+)/g)].map((m) => m[1]!));
+  const shared = tokensOf(read('core/styles.ts'));
+  const theming = readFileSync('docs/theming.md', 'utf8');
+  for (const { tag, folder } of elements()) {
+    const d = declaration(tag);
+    const listed = new Map((d.cssProperties ?? []).map((p) => [p.name!, p]));
+    // Read by the element: the shared tokens, its own styles, and the form controls' base.
+    const read_ = new Set([
+      ...shared,
+      ...tokensOf(sourceModules(folder).map(read).join('\n')),
+      ...(/extends IqFormControl/.test(read(`${folder}/${folder}.ts`))
+        ? tokensOf(read('core/form-control.ts'))
+        : []),
+    ]);
+    for (const token of read_) {
+      const property = listed.get(token);
+      assert.ok(property, `${tag}: ${token} is in the manifest`);
+      assert.ok(property.default, `${tag}: ${token} has a default`);
+      assert.ok(property.description, `${tag}: ${token} has a description`);
+    }
+    for (const token of listed.keys())
+      assert.ok(theming.includes(`\`${token}\``), `docs/theming.md lists ${token}`);
+    // Each element's parts are named after its tag's first mention in the "Parts" section.
+    const parts = theming.slice(theming.indexOf('## Parts'));
+    const section = parts.slice(parts.indexOf(`\`<${tag}>\``));
+    assert.ok(parts.includes(`\`<${tag}>\``), `docs/theming.md: ${tag}'s parts`);
+    for (const part of d.cssParts ?? [])
+      assert.ok(
+        section.includes(`\`${part.name}\``),
+        `docs/theming.md: ${tag}'s part ${part.name}`,
+      );
+  }
+});

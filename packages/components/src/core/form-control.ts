@@ -25,8 +25,6 @@ export const MAX_FIELD_LENGTH = 64;
  * @csspart hint - The hint under the label.
  * @csspart error - The error message (present only when there is one).
  * @csspart input - The native input.
- * @cssprop --iq-color-error - Colour of the error message and the invalid border.
- * @cssprop --iq-color-border - Border of the input.
  */
 export abstract class IqFormControl extends IqElement {
   /** Tells the browser this element takes part in forms. */
@@ -39,7 +37,7 @@ export abstract class IqFormControl extends IqElement {
     css`
       :host {
         display: block;
-        margin-block: calc(var(--iq-space, 1rem) * 0.75);
+        margin-block: calc(var(--_space) * 0.75);
       }
       label {
         display: block;
@@ -47,19 +45,19 @@ export abstract class IqFormControl extends IqElement {
       }
       .hint {
         display: block;
-        color: var(--iq-color-muted, #505a5f);
+        color: var(--_muted);
       }
       .error {
         display: block;
-        color: var(--iq-color-error, #b10e1e);
+        color: var(--_error);
         font-weight: 700;
       }
       .row {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: calc(var(--iq-space, 1rem) * 0.5);
-        margin-block-start: calc(var(--iq-space, 1rem) * 0.25);
+        gap: calc(var(--_space) * 0.5);
+        margin-block-start: calc(var(--_space) * 0.25);
       }
       input {
         font: inherit;
@@ -69,18 +67,18 @@ export abstract class IqFormControl extends IqElement {
         max-inline-size: var(--iq-field-width, 16em);
         min-block-size: 2.75rem;
         padding: 0.375rem 0.5rem;
-        border: 2px solid var(--iq-color-border, #0b0c0c);
-        border-radius: var(--iq-radius, 0);
-        background: var(--iq-color-surface, #ffffff);
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
         color: inherit;
         letter-spacing: 0.05em;
       }
       input[aria-invalid='true'] {
-        border-color: var(--iq-color-error, #b10e1e);
+        border-color: var(--_error);
         border-width: 3px;
       }
       input:disabled {
-        background: #f3f2f1;
+        background: var(--_disabled);
         cursor: not-allowed;
       }
     `,

@@ -100,9 +100,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart sign-out - The sign-out button.
  * @csspart timeout-dialog - The session-timeout warning dialog.
  *
- * @cssprop --iq-login-max-width - Largest width of the element (default 34rem).
- * @cssprop --iq-color-error - Error summary and field errors.
- * @cssprop --iq-color-primary - Primary buttons and the chosen method.
+ * @cssprop [--iq-login-max-width=34rem] - Largest width of the element (default `34rem`).
  */
 export class IqLogin extends IqElement {
   static {

@@ -20,7 +20,7 @@ import { messages } from '../generated/messages/national-id-input.js';
  * @csspart hint - The hint under the label.
  * @csspart error - The error message.
  * @csspart input - The native input.
- * @cssprop --iq-field-width - Largest width of the input (default 16em).
+ * @cssprop [--iq-field-width=16em] - Largest width of the input (default `16em`).
  */
 export class IqNationalIdInput extends IqFormControl {
   static {

@@ -51,7 +51,7 @@ export class IqOtpCompleteEvent extends IqEvent {
  * @csspart hint - The hint under the label.
  * @csspart error - The error message.
  * @csspart input - The native input.
- * @cssprop --iq-field-width - Largest width of the input (default 10em).
+ * @cssprop [--iq-field-width=10em] - Largest width of the input (default `10em`).
  */
 export class IqOtpInput extends IqFormControl {
   static {

@@ -133,11 +133,7 @@ export function methodFee(method: Pick<PaymentMethod, 'fee'>, amount: number): n
  * @csspart submit - The primary button of a view.
  * @csspart skeleton - The placeholder while loading.
  *
- * @cssprop --iq-payment-form-max-width - Largest width of the element (default 40rem).
- * @cssprop --iq-color-primary - Primary buttons and the receipt's border.
- * @cssprop --iq-color-error - Problems, overdue marks and the failure's border.
- * @cssprop --iq-color-border - Lines between items.
- * @cssprop --iq-color-muted - Secondary text.
+ * @cssprop [--iq-payment-form-max-width=40rem] - Largest width of the element (default `40rem`).
  */
 export class IqPaymentForm extends IqElement {
   static {

@@ -26,8 +26,7 @@ const DOMESTIC_LENGTH = 11;
  * @csspart error - The error message.
  * @csspart input - The native input.
  * @csspart operator - The operator of a valid number (a polite live region, empty otherwise).
- * @cssprop --iq-field-width - Largest width of the input (default 16em).
- * @cssprop --iq-color-muted - Colour of the hint and the operator.
+ * @cssprop [--iq-field-width=16em] - Largest width of the input (default `16em`).
  */
 export class IqPhoneInput extends IqFormControl {
   static {
@@ -39,7 +38,7 @@ export class IqPhoneInput extends IqFormControl {
     ...IqFormControl.styles,
     css`
       .operator {
-        color: var(--iq-color-muted, #505a5f);
+        color: var(--_muted);
       }
       /* Out of the flex flow while empty (no blank line), but still in the accessibility tree so
          that filling it is announced. */

@@ -97,10 +97,7 @@ function telHref(phone: string | undefined): string | null {
  * @csspart show-older - The "show older months" button.
  * @csspart reveal - The control that shows or hides a member's full national number (`allow-reveal`).
  *
- * @cssprop --iq-ration-card-max-width - Largest width of the element (default 48rem).
- * @cssprop --iq-color-error - The blocked status and error messages.
- * @cssprop --iq-color-primary - Buttons and the active status.
- * @cssprop --iq-color-border - Lines between sections.
+ * @cssprop [--iq-ration-card-max-width=48rem] - Largest width of the element (default `48rem`).
  */
 export class IqRationCard extends IqElement {
   static {

@@ -135,11 +135,7 @@ interface HistoryState {
  * @csspart reference - The reference number on the confirmation.
  * @csspart status - The status look-up result.
  *
- * @cssprop --iq-update-wizard-max-width - Largest width of the element (default 40rem).
- * @cssprop --iq-color-primary - Buttons.
- * @cssprop --iq-color-error - Errors and the error summary's border.
- * @cssprop --iq-color-border - Field borders.
- * @cssprop --iq-color-focus - Focus outline.
+ * @cssprop [--iq-update-wizard-max-width=40rem] - Largest width of the element (default `40rem`).
  */
 export class IqUpdateWizard extends IqElement {
   static {
