@@ -19,7 +19,16 @@ export const MAX_FIELD_LENGTH = 64;
  * The base of the library's form controls: form-associated through `ElementInternals`, with a
  * visible label and hint, our own validation messages in the page's language (never the
  * browser's), an error tied to the field, reset and restore, `disabled`, and focus delegated to
- * the inner input.
+ * the inner input. Like native controls it has `setCustomValidity()`, `labels` and custom states
+ * a page can style from outside:
+ *
+ * ```css
+ * iq-phone-input:state(user-invalid) { outline: 3px solid #b10e1e; }
+ * ```
+ *
+ * @cssstate required - The field must be filled in.
+ * @cssstate invalid - The value is not acceptable (or `setCustomValidity()` gave a message), whether or not the error shows yet.
+ * @cssstate user-invalid - Invalid, and the citizen has left the field or tried to submit: the error shows.
  *
  * @csspart label - The field's label.
  * @csspart hint - The hint under the label.
@@ -135,6 +144,9 @@ export abstract class IqFormControl extends IqElement {
   /** Set while {@link checkValidity} runs, so its `invalid` event shows nothing. */
   private quietCheck = false;
 
+  /** The message of {@link setCustomValidity} ('' when none). */
+  private customMessage = '';
+
   /** The native input, once rendered. */
   protected get input(): HTMLInputElement | undefined {
     return this.renderRoot?.querySelector('input') ?? undefined;
@@ -191,7 +203,25 @@ export abstract class IqFormControl extends IqElement {
   /** The message explaining why the value is invalid ('' when valid). */
   get validationMessage(): string {
     const parsed = this.parsed;
-    return parsed.ok ? '' : this.problemMessage(parsed.problem);
+    return parsed.ok ? this.customMessage : this.problemMessage(parsed.problem);
+  }
+
+  /**
+   * Marks the value invalid with the host's own `message` (e.g. "This number is already
+   * registered"), as a native input's `setCustomValidity()` does: a form will not submit and the
+   * message shows as the field's error once the citizen has left the field or tried to submit.
+   * The field's own problems (a malformed value) come first. `''` makes it valid again.
+   */
+  setCustomValidity(message: string): void {
+    this.customMessage = message;
+    // At once, as natively: a submit right after this call is blocked.
+    this.sync();
+    this.requestUpdate();
+  }
+
+  /** The `<label>` elements associated with the control (`<label for>` or wrapping it). */
+  get labels(): NodeList {
+    return this.internals.labels;
   }
 
   /** The validity state, as native controls expose it. */
@@ -260,14 +290,28 @@ export abstract class IqFormControl extends IqElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const parsed = this.parsed;
-    this.internals.setFormValue(parsed.ok && parsed.value ? parsed.value : null, this.value);
-    if (parsed.ok) this.internals.setValidity({});
-    else {
-      const flags: ValidityStateFlags =
-        parsed.problem === 'required' ? { valueMissing: true } : { customError: true };
-      this.internals.setValidity(flags, this.problemMessage(parsed.problem), this.input);
-    }
+    this.sync();
+  }
+
+  /** The form value, validity and custom states, from the value and what the citizen did. */
+  private sync(): void {
+    const { internals, parsed } = this;
+    const message = this.validationMessage;
+    internals.setFormValue(parsed.ok && parsed.value ? parsed.value : null, this.value);
+    internals.setValidity(
+      message
+        ? !parsed.ok && parsed.problem === 'required'
+          ? { valueMissing: true }
+          : { customError: true }
+        : {},
+      message,
+      this.input,
+    );
+    const states = internals.states;
+    const state = (name: string, on: unknown) => (on ? states.add(name) : states.delete(name));
+    state('required', this.required);
+    state('invalid', message);
+    state('user-invalid', message && this.touched);
   }
 
   private onInput(event: Event): void {
