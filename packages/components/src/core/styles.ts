@@ -77,7 +77,6 @@ export const tokens = css`
     padding-inline: 0;
     color: var(--_link);
     text-decoration: underline;
-    min-block-size: 2.75rem;
   }
   button:disabled {
     opacity: 0.6;
