@@ -307,11 +307,11 @@ export abstract class IqFormControl extends IqElement {
       message,
       this.input,
     );
-    const states = internals.states;
-    const state = (name: string, on: unknown) => (on ? states.add(name) : states.delete(name));
-    state('required', this.required);
-    state('invalid', message);
-    state('user-invalid', message && this.touched);
+    const { states } = internals;
+    states.clear();
+    if (this.required) states.add('required');
+    if (message) states.add('invalid');
+    if (message && this.touched) states.add('user-invalid');
   }
 
   private onInput(event: Event): void {
