@@ -174,3 +174,20 @@ test('every element documents every token it reads, with its default; docs/themi
       );
   }
 });
+
+test("elements' styles use only private tokens that core/styles.ts sets, and no colour of their own", () => {
+  const styles = read('core/styles.ts');
+  const set = new Set([...styles.matchAll(/^\s*(--_[\w-]+):/gm)].map((m) => m[1]!));
+  for (const path of sourceModules()) {
+    const source = read(path);
+    for (const [, name] of source.matchAll(/var\((--_[\w-]+)\)/g))
+      assert.ok(set.has(name!), `${path}: ${name} is set in core/styles.ts`);
+    if (path === 'core/styles.ts') continue;
+    // Colours come from tokens (a print style may still say black).
+    const css = [...source.matchAll(/\bcss`([^`]*)`/g)].map((m) => m[1]).join('\n');
+    const colours = [...css.matchAll(/#[0-9a-f]{3,6}\b/gi)]
+      .map((m) => m[0])
+      .filter((c) => c !== '#000');
+    assert.deepEqual(colours, [], `${path}: colours of its own`);
+  }
+});

@@ -46,7 +46,7 @@ export abstract class IqFormControl extends IqElement {
     css`
       :host {
         display: block;
-        margin-block: calc(var(--_space) * 0.75);
+        margin-block: calc(var(--_sp) * 0.75);
       }
       label {
         display: block;
@@ -54,19 +54,19 @@ export abstract class IqFormControl extends IqElement {
       }
       .hint {
         display: block;
-        color: var(--_muted);
+        color: var(--_m);
       }
       .error {
         display: block;
-        color: var(--_error);
+        color: var(--_e);
         font-weight: 700;
       }
       .row {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: calc(var(--_space) * 0.5);
-        margin-block-start: calc(var(--_space) * 0.25);
+        gap: calc(var(--_sp) * 0.5);
+        margin-block-start: calc(var(--_sp) * 0.25);
       }
       input {
         font: inherit;
@@ -76,18 +76,18 @@ export abstract class IqFormControl extends IqElement {
         max-inline-size: var(--iq-field-width, 16em);
         min-block-size: 2.75rem;
         padding: 0.375rem 0.5rem;
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
+        border: 2px solid var(--_b);
+        border-radius: var(--_r);
+        background: var(--_s);
         color: inherit;
         letter-spacing: 0.05em;
       }
       input[aria-invalid='true'] {
-        border-color: var(--_error);
+        border-color: var(--_e);
         border-width: 3px;
       }
       input:disabled {
-        background: var(--_disabled);
+        background: var(--_d);
         cursor: not-allowed;
       }
     `,

@@ -10,7 +10,7 @@ export const loginStyles = css`
   .signed-in {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--_space) * 0.75);
+    gap: calc(var(--_sp) * 0.75);
   }
   h2 {
     margin: 0;
@@ -24,7 +24,7 @@ export const loginStyles = css`
     margin: 0;
   }
   .muted {
-    color: var(--_muted);
+    color: var(--_m);
   }
   fieldset {
     margin: 0;
@@ -35,7 +35,7 @@ export const loginStyles = css`
   legend {
     padding: 0;
     font-weight: 700;
-    margin-block-end: calc(var(--_space) * 0.25);
+    margin-block-end: calc(var(--_sp) * 0.25);
   }
   /* The method choice: a native radio group drawn as a segmented control. */
   .segments {
@@ -53,8 +53,8 @@ export const loginStyles = css`
     box-sizing: border-box;
     padding-block: 0.375rem;
     padding-inline: 0.75rem;
-    border: 2px solid var(--_border);
-    background: var(--_surface);
+    border: 2px solid var(--_b);
+    background: var(--_s);
     cursor: pointer;
     text-align: center;
   }
@@ -62,32 +62,32 @@ export const loginStyles = css`
     margin-inline-start: -2px;
   }
   .segments label:has(input:checked) {
-    background: var(--_primary);
-    color: var(--_on-primary);
+    background: var(--_p);
+    color: var(--_op);
     font-weight: 700;
   }
   .segments input {
     margin: 0;
     inline-size: 1.125rem;
     block-size: 1.125rem;
-    accent-color: var(--_text);
+    accent-color: var(--_t);
   }
   .segments label:has(input:focus-visible) {
     z-index: 1;
-    outline: 3px solid var(--_focus);
-    box-shadow: 0 0 0 5px var(--_text);
+    outline: 3px solid var(--_f);
+    box-shadow: 0 0 0 5px var(--_t);
   }
   .segments input:focus-visible {
     outline: none;
     box-shadow: none;
   }
   .error-summary {
-    padding: calc(var(--_space) * 0.75);
-    border: 4px solid var(--_error);
-    background: var(--_surface);
+    padding: calc(var(--_sp) * 0.75);
+    border: 4px solid var(--_e);
+    background: var(--_s);
   }
   .error-summary:focus {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid var(--_f);
     outline-offset: 0;
   }
   .error-summary h3 {
@@ -100,35 +100,35 @@ export const loginStyles = css`
     list-style: none;
   }
   .error-summary a {
-    color: var(--_error);
+    color: var(--_e);
     font-weight: 700;
   }
   .error-summary .actions {
     margin-block-start: 0.5rem;
   }
   .field-error {
-    color: var(--_error);
+    color: var(--_e);
     font-weight: 700;
-    border-inline-start: 4px solid var(--_error);
+    border-inline-start: 4px solid var(--_e);
     padding-inline-start: 0.5rem;
   }
   .notice {
-    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
-    border-inline-start: 6px solid var(--_link);
-    background: var(--_surface-muted);
+    padding: calc(var(--_sp) * 0.5) calc(var(--_sp) * 0.75);
+    border-inline-start: 6px solid var(--_l);
+    background: var(--_sm);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_space) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }
   button.link {
-    color: var(--_link);
+    color: var(--_l);
   }
   bdi.ltr {
     unicode-bidi: isolate;
@@ -144,21 +144,21 @@ export const loginStyles = css`
   .signed-in h2 {
     font-size: 1em;
     font-weight: 400;
-    color: var(--_muted);
+    color: var(--_m);
   }
   .user-name {
     display: block;
     font-weight: 700;
-    color: var(--_text);
+    color: var(--_t);
   }
   dialog {
     box-sizing: border-box;
     inline-size: min(32rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 1.5);
-    border: 4px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
+    padding: calc(var(--_sp) * 1.5);
+    border: 4px solid var(--_b);
+    border-radius: var(--_r);
+    background: var(--_s);
+    color: var(--_t);
     font: inherit;
   }
   dialog::backdrop {
@@ -167,7 +167,7 @@ export const loginStyles = css`
   dialog .body {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--_space) * 0.75);
+    gap: calc(var(--_sp) * 0.75);
   }
   .countdown {
     font-weight: 700;

@@ -38,12 +38,12 @@ export const paymentFormStyles = css`
     list-style: none;
   }
   .muted {
-    color: var(--_muted);
+    color: var(--_m);
   }
   .item {
     gap: 0;
     padding-block: 0.5rem;
-    border-block-end: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_b);
   }
   .line,
   .choice,
@@ -78,21 +78,21 @@ export const paymentFormStyles = css`
   }
   .why,
   .overdue {
-    color: var(--_error);
+    color: var(--_e);
   }
   .box {
     align-items: start;
-    padding: var(--_space);
-    border: 3px solid var(--_error);
+    padding: var(--_sp);
+    border: 3px solid var(--_e);
   }
   .ok {
     align-items: stretch;
-    border-color: var(--_primary);
+    border-color: var(--_p);
   }
   .bone {
     block-size: 1.25rem;
     margin-block-end: 0.5rem;
-    background: var(--_skeleton);
+    background: var(--_sk);
   }
   @media print {
     /* Only the receipt, on A4, without buttons. */

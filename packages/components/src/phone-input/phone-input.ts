@@ -38,7 +38,7 @@ export class IqPhoneInput extends IqFormControl {
     ...IqFormControl.styles,
     css`
       .operator {
-        color: var(--_muted);
+        color: var(--_m);
       }
       /* Out of the flex flow while empty (no blank line), but still in the accessibility tree so
          that filling it is announced. */
