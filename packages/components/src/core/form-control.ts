@@ -145,7 +145,7 @@ export abstract class IqFormControl extends IqElement {
   private quietCheck = false;
 
   /** The message of {@link setCustomValidity} ('' when none). */
-  private customMessage = '';
+  private customError = '';
 
   /** The native input, once rendered. */
   protected get input(): HTMLInputElement | undefined {
@@ -203,7 +203,7 @@ export abstract class IqFormControl extends IqElement {
   /** The message explaining why the value is invalid ('' when valid). */
   get validationMessage(): string {
     const parsed = this.parsed;
-    return parsed.ok ? this.customMessage : this.problemMessage(parsed.problem);
+    return parsed.ok ? this.customError : this.problemMessage(parsed.problem);
   }
 
   /**
@@ -213,7 +213,7 @@ export abstract class IqFormControl extends IqElement {
    * The field's own problems (a malformed value) come first. `''` makes it valid again.
    */
   setCustomValidity(message: string): void {
-    this.customMessage = message;
+    this.customError = message;
     // At once, as natively: a submit right after this call is blocked.
     this.sync();
     this.requestUpdate();
