@@ -10,6 +10,7 @@ export const paymentFormStyles = css`
   section,
   fieldset,
   .box,
+  .problem,
   .text,
   .item {
     display: flex;
@@ -80,7 +81,8 @@ export const paymentFormStyles = css`
   .overdue {
     color: var(--_e);
   }
-  .box {
+  .box,
+  .problem {
     align-items: start;
     padding: var(--_sp);
     border: 3px solid var(--_e);

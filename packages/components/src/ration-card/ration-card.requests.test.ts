@@ -1,38 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { unwrap, type EServicesClient } from '@iq-eservices/api';
-import type { Sandbox } from '@iq-eservices/sandbox';
+import { unwrap } from '@iq-eservices/api';
 import '../define/ration-card.js';
 import type { IqRationCard } from './ration-card.js';
 import type { RationCardData } from './events.js';
-import {
-  LOCALES,
-  expectAccessible,
-  setPageLanguage,
-  signIn,
-  until,
-  useSandbox,
-} from '../test/helpers.js';
+import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
+import { $, $$, signedIn, text } from './test/harness.js';
 
-interface Setup {
-  sandbox: Sandbox;
-  client: EServicesClient;
-}
-
-/** A fresh sandbox with `citizenId` signed in through the client. */
-async function signedIn(citizenId: string, options = {}): Promise<Setup> {
-  const s = useSandbox(options);
-  await signIn(s, citizenId);
-  return s;
-}
-
-const $ = <T extends Element = HTMLElement>(el: IqRationCard, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = (el: IqRationCard, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
-];
-const text = (el: IqRationCard, selector: string) =>
-  ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** A reference number as typed: Latin digits, without the marks that keep its groups in order. */
 const latin = (value: string) =>
   value

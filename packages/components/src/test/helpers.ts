@@ -7,7 +7,7 @@ import {
 } from '@iq-eservices/sandbox';
 import { createEServicesClient, unwrap, type EServicesClient } from '@iq-eservices/api';
 import { configure } from '../core/config.js';
-import { getLocale, localeReady } from '../core/localization.js';
+import { followDocumentLanguage, getLocale, localeReady } from '../core/localization.js';
 import type { Locale } from '../core/format.js';
 
 /** The three languages every state is checked in. */
@@ -34,13 +34,12 @@ export function useSandbox(options: Parameters<typeof createSandbox>[0] = {}): {
 export async function setPageLanguage(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
   document.documentElement.dir = locale === 'en' ? 'ltr' : 'rtl';
-  // The library follows <html lang> through a MutationObserver: let it see the change, then wait
-  // until the messages of that locale are active.
-  await new Promise((r) => setTimeout(r, 0));
-  for (let i = 0; i < 100 && getLocale() !== locale; i++)
-    await new Promise((r) => setTimeout(r, 10));
-  if (getLocale() !== locale) throw new Error(`locale did not switch to ${locale}`);
+  // The library follows <html lang> through a MutationObserver; follow it now rather than wait for
+  // the observer (a loaded machine may be slow to run it), then wait until the language is shown
+  // with every element's messages: states, not time.
+  await followDocumentLanguage();
   await localeReady();
+  if (getLocale() !== locale) throw new Error(`locale did not switch to ${locale}`);
   await new Promise((r) => setTimeout(r, 0));
 }
 
