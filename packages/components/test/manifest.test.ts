@@ -51,6 +51,25 @@ function dispatched(source: string): Set<string> {
   );
 }
 
+/**
+ * The event classes the element's `RequestController`s dispatch: those of core/request.ts, but
+ * `iq-auth-required` only from a controller not given `authRequired: false` (directly or in
+ * options named by a constant).
+ */
+function controllerEvents(sources: string, request: Set<string>): Set<string> {
+  const events = new Set<string>();
+  for (const [, args] of sources.matchAll(/\bnew RequestController\(([^;]*?)\)\s*;/g)) {
+    const options = args!.split(',').slice(2).join(',').trim();
+    const literal = options.startsWith('{')
+      ? options
+      : (new RegExp(`\\bconst ${options || '$^'}\\b[^=]*=\\s*(\\{[^}]*\\})`).exec(sources)?.[1] ??
+        '');
+    for (const c of request)
+      if (c !== 'IqAuthRequiredEvent' || !/authRequired:\s*false/.test(literal)) events.add(c);
+  }
+  return events;
+}
+
 /** Each element: its tag, class, module (`<name>/<name>.ts`) and folder. */
 function elements() {
   return componentEntries().defines.map((define) => {
@@ -107,7 +126,7 @@ test('each element lists exactly the events its @fires tags name and its modules
     // Every module of the element's folder, and the RequestController's events if it uses one.
     const sources = sourceModules(folder).map(read).join('\n');
     const fired = dispatched(sources);
-    if (/\bnew RequestController\(/.test(sources)) for (const c of request) fired.add(c);
+    for (const c of controllerEvents(sources, request)) fired.add(c);
     const firedNames = [...fired].map((c) => classes.get(c) ?? c).sort();
     const tags = firesTags(read(module), className);
     const manifestEvents = declaration(tag).events ?? [];
