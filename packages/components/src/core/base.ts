@@ -3,7 +3,13 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { EServicesClient } from '@iq-eservices/api';
 import { getConfig } from './config.js';
 import { formatter, type Formatter, type Numerals } from './format.js';
-import { getLocale, localeReady, startLocalization } from './localization.js';
+import {
+  getLocale,
+  localeReady,
+  startLocalization,
+  useMessages,
+  type MessageGroup,
+} from './localization.js';
 import { tokens } from './styles.js';
 
 void startLocalization();
@@ -35,6 +41,19 @@ void startLocalization();
  */
 export class IqElement extends LitElement {
   static override styles = [tokens];
+
+  /**
+   * The element's messages (`generated/messages/<element>.ts`): registered when the element is
+   * defined, they load with the page's language (core/localization.ts).
+   * @internal
+   */
+  static messages?: MessageGroup;
+
+  /** @internal */
+  protected static override finalize(): void {
+    super.finalize();
+    if (this.messages) useMessages(this.messages);
+  }
 
   /** @internal Lit's reactive properties (attributes, reflection, internal state). */
   static override properties: PropertyDeclarations = {

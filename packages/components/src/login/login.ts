@@ -4,7 +4,6 @@ import { unwrap, type Challenge } from '@iq-eservices/api';
 import { IqElement } from '../core/base.js';
 import { Announcer } from '../core/announcer.js';
 import { FocusController } from '../core/focus.js';
-import { useMessages } from '../core/localization.js';
 import type { Problem } from '../core/problem.js';
 import { RequestController } from '../core/request.js';
 import { messages } from '../generated/messages/login.js';
@@ -71,10 +70,7 @@ const NOTHING_TYPED = { 'national-id': '', phone: '' } as const;
  * @cssprop [--iq-login-max-width=34rem] - Largest width of the element (default `34rem`).
  */
 export class IqLogin extends IqElement {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   static override styles = [...IqElement.styles, loginStyles];
 

@@ -6,7 +6,6 @@ import {
   type InputProblem,
   type Parsed,
 } from '../core/normalize.js';
-import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/national-id-input.js';
 
 /**
@@ -23,10 +22,7 @@ import { messages } from '../generated/messages/national-id-input.js';
  * @cssprop [--iq-field-width=16em] - Largest width of the input (default `16em`).
  */
 export class IqNationalIdInput extends IqFormControl {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   protected parse(text: string): Parsed {
     return parseNationalId(text);

@@ -4,7 +4,6 @@ import { IqFormControl } from '../core/form-control.js';
 import { IqEvent } from '../core/events.js';
 import { pluralize } from '../core/format.js';
 import { parseCode, toAsciiDigits, type InputProblem, type Parsed } from '../core/normalize.js';
-import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/otp-input.js';
 
 /** The code length when none (or a nonsensical one) is given: the sandbox's and the contract's. */
@@ -54,10 +53,7 @@ export class IqOtpCompleteEvent extends IqEvent {
  * @cssprop [--iq-field-width=10em] - Largest width of the input (default `10em`).
  */
 export class IqOtpInput extends IqFormControl {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   static override styles = [
     ...IqFormControl.styles,

@@ -20,7 +20,6 @@ import { FocusController } from '../core/focus.js';
 import type { Problem } from '../core/problem.js';
 import { renderProblem } from '../core/problem-view.js';
 import { RequestController } from '../core/request.js';
-import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/payment-form.js';
 import type { IqPhoneInput } from '../phone-input/phone-input.js';
 import {
@@ -148,10 +147,7 @@ const POLL_MS = 3000;
  * @cssprop [--iq-payment-form-max-width=40rem] - Largest width of the element (default `40rem`).
  */
 export class IqPaymentForm extends IqElement {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   static override styles = [...IqElement.styles, paymentFormStyles];
 

@@ -3,7 +3,6 @@ import { msg, str } from '@lit/localize';
 import { IqFormControl } from '../core/form-control.js';
 import { ltr } from '../core/format.js';
 import { mobileOperator, parseMobile, type InputProblem, type Parsed } from '../core/normalize.js';
-import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/phone-input.js';
 
 /** The number shown in the hint and the length message, in the domestic form citizens know. */
@@ -29,10 +28,7 @@ const DOMESTIC_LENGTH = 11;
  * @cssprop [--iq-field-width=16em] - Largest width of the input (default `16em`).
  */
 export class IqPhoneInput extends IqFormControl {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   static override styles = [
     ...IqFormControl.styles,

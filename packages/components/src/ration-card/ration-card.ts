@@ -24,7 +24,6 @@ import { isolate, pluralize } from '../core/format.js';
 import { governorateName } from '../core/governorates.js';
 import { IqRationCardLoadedEvent, IqRequestChangeEvent, type RationCardData } from './events.js';
 import { RELATIONS } from '../core/labels.js';
-import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/ration-card.js';
 import { HistoryPager, HISTORY_PAGE } from './history.js';
 import {
@@ -101,10 +100,7 @@ function telHref(phone: string | undefined): string | null {
  * @cssprop [--iq-ration-card-max-width=48rem] - Largest width of the element (default `48rem`).
  */
 export class IqRationCard extends IqElement {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   static override styles = [...IqElement.styles, rationCardStyles];
 

@@ -27,7 +27,6 @@ import { toAsciiDigits } from '../core/normalize.js';
 import type { Problem } from '../core/problem.js';
 import { renderProblem } from '../core/problem-view.js';
 import { RequestController } from '../core/request.js';
-import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/update-wizard.js';
 import { DocumentList } from './documents.js';
 import type { ServerDraft } from './draft-store.js';
@@ -143,10 +142,7 @@ interface Failure {
  * @cssprop [--iq-update-wizard-max-width=40rem] - Largest width of the element (default `40rem`).
  */
 export class IqUpdateWizard extends IqElement {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   static override styles = [...IqElement.styles, updateWizardStyles];
 
