@@ -158,18 +158,6 @@ export const myRequestsStyles = css`
   .timeline .upcoming {
     color: var(--iq-color-muted, #505a5f);
   }
-  .problem {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
-    padding: var(--iq-space, 1rem);
-    border: 3px solid var(--iq-color-error, #b10e1e);
-  }
-  .problem.small {
-    border-width: 2px;
-    padding: calc(var(--iq-space, 1rem) * 0.75);
-  }
   .skeleton {
     display: flex;
     flex-direction: column;

@@ -8,7 +8,7 @@ import { ltr, pluralize } from '../core/format.js';
 import { useMessages } from '../core/localization.js';
 import { parseReference, stripBidiControls } from '../core/normalize.js';
 import type { Problem } from '../core/problem.js';
-import { renderProblem } from '../core/problem-view.js';
+import { problemStyles, renderProblem } from '../core/problem-view.js';
 import { RequestController } from '../core/request.js';
 import { messages } from '../generated/messages/my-requests.js';
 import { IqRequestContinueEvent, type MyRequestsData } from './events.js';
@@ -68,7 +68,7 @@ export class IqMyRequests extends IqElement {
     useMessages(messages);
   }
 
-  static override styles = [...IqElement.styles, myRequestsStyles];
+  static override styles = [...IqElement.styles, problemStyles, myRequestsStyles];
 
   /** @internal Lit's reactive properties (attributes, reflection, internal state). */
   static override properties: PropertyDeclarations = {
