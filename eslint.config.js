@@ -32,7 +32,7 @@ export default tseslint.config(
   {
     // The sandbox's state is plain JSON records keyed by id, and the core guarantees what handlers
     // read (a signed-in citizen on secured operations), so these two rules only add noise there.
-    files: ['packages/sandbox/**', '**/test/**', '**/*.test.ts', 'stories/**'],
+    files: ['packages/sandbox/**', '**/test/**', '**/*.test.ts', 'stories/**', 'soak/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-dynamic-delete': 'off',
@@ -51,7 +51,12 @@ export default tseslint.config(
     ...litA11y.configs.recommended,
   },
   {
-    files: ['scripts/**', 'packages/sandbox/src/cli.ts', 'packages/demo/**'],
+    files: [
+      'scripts/**',
+      'packages/sandbox/src/cli.ts',
+      'packages/sandbox/src/conformance-cli.ts',
+      'packages/demo/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -42,8 +42,10 @@ export default [
       index: 'packages/sandbox/src/index.ts',
       node: 'packages/sandbox/src/node.ts',
       cli: 'packages/sandbox/src/cli.ts',
+      conformance: 'packages/sandbox/src/conformance/index.ts',
+      'conformance-cli': 'packages/sandbox/src/conformance-cli.ts',
     },
-    external: dependencies(['hono', '@hono/node-server', 'ajv', 'ajv-formats']),
+    external: dependencies(['hono', '@hono/node-server', 'ajv', 'ajv-formats', 'fast-check']),
     plugins: [transpile()],
     output: {
       dir: 'packages/sandbox/dist',
@@ -91,7 +93,7 @@ export default [
       // Messages: `iq-eservices.ar.js`, `iq-eservices.ckb.js` (the whole catalogue). Sorani's
       // formatting (`core/sorani.ts`) is in the Sorani file or a chunk of its own.
       chunkFileNames: (chunk) => {
-        const messages = /\/generated\/locales\/(ar|ckb)(\/[\w-]+)?\.ts$/.exec(
+        const messages = /\/generated\/locales\/(ar|ckb|en)(\/[\w-]+)?\.ts$/.exec(
           chunk.facadeModuleId ?? '',
         );
         return messages

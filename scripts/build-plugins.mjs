@@ -6,6 +6,9 @@
 //   the source's reader and bytes for the citizen's phone, collapsed.
 // - `shortMessageIds()`: message ids (`wizard.member.add`, readable in the XLIFF files) replaced by
 //   short ones (`4k`) in the code and in the generated locale modules alike.
+// - `sourceTemplatesOut()`: the English text of every `msg()` call taken out of the code; English
+//   loads on demand from `generated/locales/en/*` like Arabic and Kurdish, so that a page in those
+//   languages does not download it.
 // - `minify()`: terser with Lit's settings, licence notices moved to a file beside the bundle.
 //
 // None changes what a page renders or says (templates with `<pre>` or `<textarea>` are left as
@@ -21,7 +24,7 @@ import terser from '@rollup/plugin-terser';
 
 /** Where lit-localize writes the translated templates (one module per language). */
 export const LOCALES_DIR = 'packages/components/src/generated/locales';
-const LOCALES = ['ar', 'ckb'];
+const LOCALES = ['ar', 'ckb', 'en'];
 
 /**
  * An `html` template's text with every run of two or more spaces, tabs or line breaks as one
@@ -212,8 +215,42 @@ export function wholeCatalogue() {
   };
 }
 
+/**
+ * Takes the source (English) text out of every `msg()` call of the components: `msg('Continue',
+ * { id })` becomes `msg('', { id })`, and `msg(str\`${n} members\`, { id })` keeps only its
+ * values (`str\`${n}\``), which the loaded template places. The English templates are in
+ * `generated/locales/en.ts` (scripts/message-groups.mjs), loaded like any language's: nothing a
+ * citizen sees changes, once the page's language has loaded, as before.
+ */
+export function sourceTemplatesOut() {
+  const components = resolve(process.cwd(), 'packages/components/src');
+  return {
+    name: 'iq-source-templates-out',
+    transform(code, id) {
+      const file = resolve(id);
+      if (!ours(id) || !file.startsWith(components) || file.includes('/generated/')) return null;
+      if (!code.includes('msg(')) return null;
+      const s = new MagicString(code);
+      walk(this.parse(code), (node) => {
+        if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
+        if (node.callee.name !== 'msg' || node.arguments[1]?.type !== 'ObjectExpression') return;
+        const [template] = node.arguments;
+        if (
+          isString(template) ||
+          (template.type === 'TemplateLiteral' && !template.expressions.length)
+        )
+          s.overwrite(template.start, template.end, "''");
+        else if (template.type === 'TaggedTemplateExpression')
+          for (const quasi of template.quasi.quasis)
+            if (quasi.end > quasi.start) s.overwrite(quasi.start, quasi.end, '');
+      });
+      return result(s, id);
+    },
+  };
+}
+
 /** The components' build-time transforms, after `transpile()`. */
-export const componentTransforms = () => [litTemplates(), shortMessageIds()];
+export const componentTransforms = () => [litTemplates(), sourceTemplatesOut(), shortMessageIds()];
 
 /**
  * Lit's advice for production bundles: terser, two passes, and private `__` properties mangled.

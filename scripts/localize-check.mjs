@@ -16,6 +16,7 @@ const watched = [
   'src/generated/locales',
   'src/generated/locales/ar',
   'src/generated/locales/ckb',
+  'src/generated/locales/en',
   'src/generated/messages',
 ];
 const snapshot = () => {

@@ -6,3 +6,5 @@ export declare function readTemplates(source: string): Map<string, string>;
 export declare function messageIdsByElement(root: string): Promise<Map<string, Set<string>>>;
 /** Writes each element's locale modules and loaders under src/generated/. */
 export declare function writeMessageGroups(root: string): Promise<void>;
+/** The source (English) template of every message, by id, as the code's msg() calls write it. */
+export declare function sourceTemplates(root: string): Promise<Map<string, string>>;

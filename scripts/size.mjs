@@ -129,7 +129,7 @@ async function measure(input, { external = [], virtual } = {}) {
       }
     } else {
       // `generated/locales/ar.ts` (every message: `*`) or `generated/locales/ar/<element>.ts`.
-      const messages = /\/generated\/locales\/(ar|ckb)(?:\/([\w-]+))?\.ts$/.exec(
+      const messages = /\/generated\/locales\/(ar|ckb|en)(?:\/([\w-]+))?\.ts$/.exec(
         chunk.facadeModuleId ?? '',
       );
       // The library's Sorani formatting loads with the Sorani messages, only on Sorani pages:
@@ -148,11 +148,15 @@ async function measure(input, { external = [], virtual } = {}) {
   return { entry, chunks: lazy, elements };
 }
 
-/** What a page in Arabic downloads of messages: the groups of `elements`, or all (`*`). */
-const arabic = (chunks, elements) =>
+/**
+ * What a page in `language` downloads of messages: the groups of `elements`, or all (`*`).
+ * English is a language like the others: the code carries no English text.
+ */
+const messagesIn = (language, chunks, elements) =>
   chunks
-    .filter((c) => c.language === 'ar' && (elements ? elements.has(c.group) : c.group === '*'))
+    .filter((c) => c.language === language && (elements ? elements.has(c.group) : c.group === '*'))
     .reduce((sum, c) => ({ min: sum.min + c.min, gz: sum.gz + c.gz }), { min: 0, gz: 0 });
+const arabic = (chunks, elements) => messagesIn('ar', chunks, elements);
 
 function row(name, min, gz, budget) {
   const ok = budget === undefined || gz <= budget;
@@ -185,7 +189,7 @@ for (const define of defines) {
   const code = { min: entry.min + lazy.reduce((sum, c) => sum + c.min, 0), gz: entry.gz + lazyGz };
   const messages = arabic(chunks, elements);
   row(
-    `\`<iq-${define}>\` standalone (\`${define}.js\`${lazy.length ? `, of which ${lazyGz} B gz loaded on demand` : ''}; Arabic messages ${messages.gz} B gz)`,
+    `\`<iq-${define}>\` standalone (\`${define}.js\`${lazy.length ? `, of which ${lazyGz} B gz loaded on demand` : ''}; Arabic messages ${messages.gz} B gz, English ${messagesIn('en', chunks, elements).gz} B gz)`,
     code.min,
     code.gz,
     ELEMENT_BUDGETS[define],

@@ -16,7 +16,11 @@ import {
   minifyHtmlText,
   transpile,
 } from '../../../scripts/build-plugins.mjs';
-import { messageIdsByElement, readTemplates } from '../../../scripts/message-groups.mjs';
+import {
+  messageIdsByElement,
+  readTemplates,
+  sourceTemplates,
+} from '../../../scripts/message-groups.mjs';
 
 const WIZARD = 'packages/components/src/define/update-wizard.ts';
 
@@ -207,6 +211,52 @@ test("a production build: the code's short ids are the keys of its elements' Ara
     /:host\{display:block;max-inline-size:var\(--iq-update-wizard-max-width,40rem\)\}/,
   );
   assert.doesNotMatch(all, /html`[^`]*\n {4,}</, 'no indented html template is left');
+});
+
+test("a production build carries no English in the code: the wizard's English loads like its Arabic", async () => {
+  const output = await build([]);
+  const chunks = output.filter((o): o is OutputChunk => o.type === 'chunk');
+  const code = chunks
+    .filter((c) => !c.facadeModuleId?.includes('/generated/locales/'))
+    .map((c) => c.code)
+    .join('\n');
+  const english = chunks.filter((c) => c.facadeModuleId?.includes('/generated/locales/en/'));
+  assert.deepEqual(english.map((c) => /\/en\/([\w-]+)\.ts$/.exec(c.facadeModuleId!)?.[1]).sort(), [
+    'national-id-input',
+    'phone-input',
+    'update-wizard',
+  ]);
+  // Every English sentence of the wizard's group is in its English module, none in the code.
+  const wizard = readTemplates(
+    readFileSync('packages/components/src/generated/locales/en/update-wizard.ts', 'utf8'),
+  );
+  const sentences = [...wizard.values()]
+    .filter((t) => t.startsWith('`') && t.length > 24)
+    .map((t) => t.slice(1, -1));
+  assert.ok(sentences.length > 50, 'the wizard has its sentences');
+  const module = english.find((c) => c.facadeModuleId!.endsWith('/en/update-wizard.ts'))!.code;
+  for (const sentence of sentences) {
+    assert.ok(!code.includes(sentence), `"${sentence}" left in the code`);
+    assert.ok(module.includes(sentence), `"${sentence}" missing from the English module`);
+  }
+  // A message with values keeps them in the call: the loaded template places them.
+  assert.match(code, /msg\(str`\$\{[^`]+\}`, \{ id: "[0-9a-z]+" \}\)/);
+});
+
+test("the English catalogue is the code's: every message, with the same values as its translations", async () => {
+  const english = await sourceTemplates(process.cwd());
+  const arabic = readTemplates(
+    readFileSync('packages/components/src/generated/locales/ar.ts', 'utf8'),
+  );
+  assert.deepEqual([...english.keys()].sort(), [...arabic.keys()].sort());
+  const values = (t: string) =>
+    [...t.matchAll(/\$\{(\d+)\}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join();
+  for (const [id, template] of english)
+    assert.equal(values(template), values(arabic.get(id)!), `${id}: the same values`);
+  assert.equal(english.get('format.baghdad-time'), 'str`${0} (Baghdad time)`');
 });
 
 test('licence notices move to a file beside the bundle, and nothing else leaves the code', async () => {

@@ -1,5 +1,6 @@
 // The single-file bundle (`dist/iq-eservices.js`, rollup.config.mjs): every element registers the
-// whole catalogue, so the bundle emits one message file per language and none per element.
+// whole catalogue, so the bundle emits one message file per language (English too) and none per
+// element.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rollup } from 'rollup';
@@ -34,10 +35,11 @@ test('the single-file bundle emits the whole catalogue per language, no per-elem
     .filter((m) => m !== null)
     .map((m) => `${m[1]}/${m[2]}`)
     .sort();
-  assert.deepEqual(messages, ['locales/ar', 'locales/ckb', 'messages/all']);
+  assert.deepEqual(messages, ['locales/ar', 'locales/ckb', 'locales/en', 'messages/all']);
   // Each language's catalogue is a chunk of its own, loaded on demand.
   const lazy = output.filter(
-    (o) => o.type === 'chunk' && /\/generated\/locales\/(ar|ckb)\.ts$/.test(o.facadeModuleId ?? ''),
+    (o) =>
+      o.type === 'chunk' && /\/generated\/locales\/(ar|ckb|en)\.ts$/.test(o.facadeModuleId ?? ''),
   );
-  assert.equal(lazy.length, 2);
+  assert.equal(lazy.length, 3);
 });

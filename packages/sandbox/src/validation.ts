@@ -39,6 +39,11 @@ export interface CompiledOperation {
 export interface CompiledContract {
   basePath: string;
   operations: CompiledOperation[];
+  /**
+   * A validator of the schema at a JSON pointer of the contract (`/components/schemas/Problem`),
+   * compiled as request bodies and responses are (no coercion).
+   */
+  schemaValidator(pointer: string): ValidateFunction;
 }
 
 function escapePointer(segment: string): string {
@@ -165,7 +170,7 @@ export function compileContract(name: string, doc: OpenApiDocument): CompiledCon
     }
   }
   const basePath = (doc.servers?.[0]?.url ?? '').replace(/\/$/, '');
-  return { basePath, operations };
+  return { basePath, operations, schemaValidator: (pointer) => bodyAjv.compile(ref(pointer)) };
 }
 
 /**

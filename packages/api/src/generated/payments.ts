@@ -263,7 +263,9 @@ export interface paths {
          *     and changes nothing. Idempotent: a payment decides once; any later notification for it
          *     (the same one repeated, or a different one) is acknowledged with 204 and changes nothing, so
          *     gateways that retry until acknowledged stop retrying. `result: failed` with
-         *     `failureReason: timed-out` marks the payment `expired`.
+         *     `failureReason: timed-out` marks the payment `expired`. `paymentId` must name a payment
+         *     (else 404 `not-found`) and `gateway` must be its method: another gets 422
+         *     `validation.failed` (`gateway-mismatch` at `/body/gateway`).
          */
         post: operations["receiveGatewayNotification"];
         delete?: never;
@@ -422,8 +424,10 @@ export interface components {
             receiptPhone?: components["schemas"]["MobileNumber"];
             /**
              * Format: uri
-             * @description Where the browser comes back after the gateway (`payment=<id>` is added to its query).
-             *     Must be on an allowed origin of the service, or on `localhost` / `127.0.0.1`.
+             * @description Where the browser comes back after the gateway (`payment=<id>` is added to its query):
+             *     an `http` or `https` URL without user name or password. Must also be on an allowed
+             *     origin of the service, or on `localhost` / `127.0.0.1`, which no schema can say: any
+             *     other origin gets 422 `validation.failed` (`origin-not-allowed` at `/body/returnUrl`).
              */
             returnUrl: string;
         };
@@ -739,10 +743,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request conflicts with the current state (draft version, idempotency key). */
+        /**
+         * @description The request conflicts with the current state: a draft saved from elsewhere
+         *     (`draft.version-conflict`, with `currentVersion`), a request no longer editable
+         *     (`draft.not-editable`), an idempotency key reused with another body
+         *     (`idempotency.key-reused`), or the first attempt with the same key still running
+         *     (`idempotency.in-progress`, with `Retry-After`).
+         */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -811,6 +822,11 @@ export interface components {
         "Content-Language": components["schemas"]["LanguageCode"];
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /**
+         * @description `true` when the answer is the stored one of an earlier request with the same
+         *     `Idempotency-Key` and body (a retry), not a new result.
+         */
+        "Idempotency-Replayed": "true";
     };
     pathItems: never;
 }
@@ -889,7 +905,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getPayable: {
@@ -950,7 +966,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listPaymentMethods: {
@@ -1027,8 +1043,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createPayment: {
@@ -1074,6 +1091,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Language": components["headers"]["Content-Language"];
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1107,7 +1125,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getPayment: {
@@ -1164,7 +1182,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     cancelPayment: {
@@ -1244,7 +1262,7 @@ export interface operations {
             };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     returnFromGateway: {
@@ -1332,7 +1350,8 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
-            503: components["responses"]["ServerError"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getPaymentReceipt: {
@@ -1403,7 +1422,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }

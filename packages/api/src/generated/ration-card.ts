@@ -114,7 +114,9 @@ export interface paths {
         };
         /**
          * List what was distributed, month by month
-         * @description The distribution history of the household, newest month first, a page at a time.
+         * @description The distribution history of the household, newest month first, a page at a time. `cursor`
+         *     takes only a `nextCursor` this service issued (opaque, base64url); any other value gets 422
+         *     `validation.failed` with the pointer `/query/cursor` (`invalid`).
          */
         get: operations["listRationDistributions"];
         put?: never;
@@ -178,7 +180,16 @@ export interface paths {
         put?: never;
         /**
          * Start a change request
-         * @description Creates a draft change request of the given kind, optionally with first answers. The draft starts at version 1.
+         * @description Creates a draft change request of the given kind, optionally with first answers. The draft
+         *     starts at version 1.
+         *
+         *     Rules the schema cannot state, checked on every save and again on submit: a 422
+         *     `validation.failed` whose `errors[].pointer` names the field (`/body/answers/...` here):
+         *     `newborn.birthDate` and `dateOfDeath` not after today (Baghdad's date, `future-date`);
+         *     `deceasedMemberId` a member of this household other than its head, and `dateOfDeath` not
+         *     before that member's birth date (`invalid`); `newAgentId` an agent of `agentType` (when
+         *     given) in the new governorate (`newAddress.governorate`) or else the household's, as
+         *     `listRationAgents` lists them (`invalid`).
          */
         post: operations["createChangeRequest"];
         delete?: never;
@@ -215,6 +226,14 @@ export interface paths {
          * @description Replaces the answers of a draft. The body names the version it edits; the saved draft has
          *     that version plus one. An older version gets 409 `draft.version-conflict` with
          *     `currentVersion`; a request that is no longer a draft gets 409 `draft.not-editable`.
+         *
+         *     Rules the schema cannot state, checked on every save and again on submit: a 422
+         *     `validation.failed` whose `errors[].pointer` names the field (`/body/answers/...` here):
+         *     `newborn.birthDate` and `dateOfDeath` not after today (Baghdad's date, `future-date`);
+         *     `deceasedMemberId` a member of this household other than its head, and `dateOfDeath` not
+         *     before that member's birth date (`invalid`); `newAgentId` an agent of `agentType` (when
+         *     given) in the new governorate (`newAddress.governorate`) or else the household's, as
+         *     `listRationAgents` lists them (`invalid`).
          */
         put: operations["saveChangeRequest"];
         post?: never;
@@ -249,10 +268,13 @@ export interface paths {
         put?: never;
         /**
          * Attach a supporting document to a draft
-         * @description Uploads one PDF, JPEG or PNG (see `getRationCardUploadPolicy`). The content is checked by its
-         *     bytes, not its name: a file whose content is not one of the allowed types gets 422
-         *     `document.type-not-allowed`; a file over the size limit 422 `document.too-large`; one document
-         *     more than the limit 409 `document.limit-reached`.
+         * @description Uploads one PDF, JPEG or PNG (see `getRationCardUploadPolicy`). `file` must be a file part
+         *     (a plain form field gets 422 `validation.failed`, pointer `/body/file`, `type`). Its content
+         *     is checked by its bytes, not its name: a file whose content is not one of the allowed types,
+         *     or whose declared part type (other than `application/octet-stream`) is not the type of its
+         *     content, gets 422 `document.type-not-allowed` (pointer `/body/file`); a file over the size
+         *     limit 422 `document.too-large` (pointer `/body/file`); one document more than the limit 409
+         *     `document.limit-reached`.
          */
         post: operations["uploadChangeRequestDocument"];
         delete?: never;
@@ -325,7 +347,11 @@ export interface paths {
          * @description Submits the draft at the named version and gives it a reference number (`RC-YYYY-NNNNNN`).
          *     Retrying with the same `Idempotency-Key` and body returns the same receipt; the same key with
          *     another body gets 409 `idempotency.key-reused`. A draft missing answers or documents gets 422
-         *     with pointers into the stored draft (`/answers/...`, `/documents`).
+         *     with pointers into the stored draft (`/answers/...`, `/documents`): what each kind needs is in
+         *     `ChangeRequestAnswers`; for `change-agent`, `newAgentId` must differ from the household's
+         *     current agent of `agentType`. The rules of the answers that `saveChangeRequest` checks
+         *     (`newborn.birthDate`, `deceasedMemberId`, `dateOfDeath`, `newAgentId`) are checked again,
+         *     with pointers under `/answers`, since today may have moved on.
          */
         post: operations["submitChangeRequest"];
         delete?: never;
@@ -503,6 +529,11 @@ export interface components {
          * @enum {string}
          */
         MemberRelation: "head" | "spouse" | "son" | "daughter" | "father" | "mother" | "brother" | "sister" | "grandchild" | "other";
+        /**
+         * @description A newborn's relation to the head of household (the relations a newborn can have).
+         * @enum {string}
+         */
+        NewbornRelation: "son" | "daughter" | "grandchild" | "brother" | "sister" | "other";
         HouseholdMember: {
             id: components["schemas"]["MemberId"];
             name: components["schemas"]["PersonName"];
@@ -582,14 +613,21 @@ export interface components {
         ChangeRequestAnswers: {
             newborn?: {
                 name?: components["schemas"]["PersonName"];
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @description Not after today (Baghdad's date).
+                 */
                 birthDate?: string;
                 /** @enum {string} */
                 sex?: "male" | "female";
-                relation?: components["schemas"]["MemberRelation"];
+                relation?: components["schemas"]["NewbornRelation"];
             };
+            /** @description The member to remove: one of this household's members (`getRationCard`), not its head. */
             deceasedMemberId?: components["schemas"]["MemberId"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today (Baghdad's date) and not before the member's birth date.
+             */
             dateOfDeath?: string;
             newAddress?: {
                 governorate?: components["schemas"]["GovernorateCode"];
@@ -599,6 +637,10 @@ export interface components {
             };
             /** @enum {string} */
             agentType?: "food" | "flour";
+            /**
+             * @description One of the agents `listRationAgents` lists for `agentType` in the new governorate
+             *     (`newAddress.governorate`) or else the household's.
+             */
             newAgentId?: components["schemas"]["AgentId"];
             note?: components["schemas"]["PlainText"];
         };
@@ -795,7 +837,12 @@ export interface components {
         /** @description A multipart upload of one supporting document. */
         DocumentUpload: {
             type: components["schemas"]["DocumentType"];
-            /** @description The file. PDF, JPEG or PNG, at most 5 MiB; its content must match its type. */
+            /**
+             * @description The file, as a file part (a plain form field is refused). Its bytes must be a PDF, JPEG
+             *     or PNG (read from its first bytes, not its name); a part type other than
+             *     `application/octet-stream` must be the type of those bytes. At most the upload
+             *     policy's `maxBytes` (5 MiB).
+             */
             file: string;
         };
         /** @description What a submitted request returns. Submitting again with the same key returns the same receipt. */
@@ -1014,10 +1061,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request conflicts with the current state (draft version, idempotency key). */
+        /**
+         * @description The request conflicts with the current state: a draft saved from elsewhere
+         *     (`draft.version-conflict`, with `currentVersion`), a request no longer editable
+         *     (`draft.not-editable`), an idempotency key reused with another body
+         *     (`idempotency.key-reused`), or the first attempt with the same key still running
+         *     (`idempotency.in-progress`, with `Retry-After`).
+         */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -1048,7 +1102,10 @@ export interface components {
         AcceptLanguage: string;
         /** @description A client-chosen request id, echoed in the response and in problem details. */
         RequestIdHeader: components["schemas"]["RequestId"];
-        /** @description The `nextCursor` of the previous page. */
+        /**
+         * @description The `nextCursor` of the previous page: opaque (base64url), and only one the service issued.
+         *     Any other value gets 422 `validation.failed` at `/query/cursor`.
+         */
         Cursor: string;
         /** @description Items per page. */
         Limit: number;
@@ -1067,6 +1124,11 @@ export interface components {
         "Content-Language": components["schemas"]["LanguageCode"];
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /**
+         * @description `true` when the answer is the stored one of an earlier request with the same
+         *     `Idempotency-Key` and body (a retry), not a new result.
+         */
+        "Idempotency-Replayed": "true";
     };
     pathItems: never;
 }
@@ -1104,7 +1166,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     revealMemberNationalId: {
@@ -1153,7 +1215,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getRationEntitlements: {
@@ -1236,13 +1298,16 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listRationDistributions: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page. */
+                /**
+                 * @description The `nextCursor` of the previous page: opaque (base64url), and only one the service issued.
+                 *     Any other value gets 422 `validation.failed` at `/query/cursor`.
+                 */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
@@ -1332,7 +1397,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listRationAgents: {
@@ -1390,7 +1455,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listChangeRequests: {
@@ -1474,7 +1539,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createChangeRequest: {
@@ -1546,7 +1611,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getChangeRequest: {
@@ -1609,7 +1674,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     saveChangeRequest: {
@@ -1684,7 +1749,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     uploadChangeRequestDocument: {
@@ -1748,7 +1813,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteChangeRequestDocument: {
@@ -1793,7 +1858,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     submitChangeRequest: {
@@ -1838,6 +1903,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1860,7 +1926,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getChangeRequestStatus: {
@@ -1921,7 +1987,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getRationCardUploadPolicy: {
@@ -1965,7 +2031,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }

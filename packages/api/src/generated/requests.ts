@@ -365,7 +365,10 @@ export interface components {
         AcceptLanguage: string;
         /** @description A client-chosen request id, echoed in the response and in problem details. */
         RequestIdHeader: components["schemas"]["RequestId"];
-        /** @description The `nextCursor` of the previous page. */
+        /**
+         * @description The `nextCursor` of the previous page: opaque (base64url), and only one the service issued.
+         *     Any other value gets 422 `validation.failed` at `/query/cursor`.
+         */
         Cursor: string;
         /** @description Items per page. */
         Limit: number;
@@ -396,7 +399,10 @@ export interface operations {
                  * @example needs-information
                  */
                 status?: components["schemas"]["TrackedStatus"];
-                /** @description The `nextCursor` of the previous page. */
+                /**
+                 * @description The `nextCursor` of the previous page: opaque (base64url), and only one the service issued.
+                 *     Any other value gets 422 `validation.failed` at `/query/cursor`.
+                 */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];

@@ -81,6 +81,12 @@ export interface paths {
          * Start an update request
          * @description Creates a draft. Without `answers`, the answers start prefilled from the current data, so the
          *     citizen only changes what changed. 404 when the citizen is not a beneficiary.
+         *
+         *     Rules the schema cannot state, checked on every save and again on submit: a 422
+         *     `validation.failed` whose `errors[].pointer` names the field (`/body/answers/...` here):
+         *     a member's `birthDate` not after today (Baghdad's date, `future-date`); a member's `id`
+         *     one of this beneficiary's members on file (`getBeneficiaryProfile`, `unknown-member`),
+         *     each at most once in `household.members` (`duplicate`).
          */
         post: operations["createUpdateRequest"];
         delete?: never;
@@ -116,7 +122,13 @@ export interface paths {
          * Save a draft's answers
          * @description Replaces the draft's answers. `version` must be the draft's current version; the saved draft
          *     has the next one. An older version gets 409 `draft.version-conflict` with `currentVersion`,
-         *     and a submitted request 409 `draft.not-editable`. A birth date in the future is a 422.
+         *     and a submitted request 409 `draft.not-editable`.
+         *
+         *     Rules the schema cannot state, checked on every save and again on submit: a 422
+         *     `validation.failed` whose `errors[].pointer` names the field (`/body/answers/...` here):
+         *     a member's `birthDate` not after today (Baghdad's date, `future-date`); a member's `id`
+         *     one of this beneficiary's members on file (`getBeneficiaryProfile`, `unknown-member`),
+         *     each at most once in `household.members` (`duplicate`).
          */
         put: operations["saveUpdateRequest"];
         post?: never;
@@ -151,10 +163,13 @@ export interface paths {
         put?: never;
         /**
          * Attach a supporting document to a draft
-         * @description A PDF, JPEG or PNG of at most the policy's size (see `getSocialProtectionUploadPolicy`). The
-         *     type is read from the file's content, not its name: anything else gets 422
-         *     `document.type-not-allowed`, a larger file 422 `document.too-large`, and a draft that already
-         *     holds the maximum number of documents 409 `document.limit-reached`.
+         * @description A PDF, JPEG or PNG of at most the policy's size (see `getSocialProtectionUploadPolicy`).
+         *     `file` must be a file part (a plain form field gets 422 `validation.failed`, pointer
+         *     `/body/file`, `type`). The type is read from the file's content, not its name: anything
+         *     else, or a declared part type (other than `application/octet-stream`) that is not the type
+         *     of the content, gets 422 `document.type-not-allowed` (pointer `/body/file`), a larger file
+         *     422 `document.too-large` (pointer `/body/file`), and a draft that already holds the maximum
+         *     number of documents 409 `document.limit-reached`.
          */
         post: operations["uploadUpdateRequestDocument"];
         delete?: never;
@@ -230,11 +245,14 @@ export interface paths {
          * @description Submits the draft at `version`. Retrying with the same `Idempotency-Key` and body returns the
          *     same receipt; the same key with a different body gets 409 `idempotency.key-reused`. A draft
          *     that is not complete gets 422 with one error per missing or invalid answer, pointing into the
-         *     stored draft (`/answers/…`, `/documents`): every section answered, exactly one head of
-         *     household, a national number for each new member, the rent of a rented home, the
-         *     percentage of a disability, and the documents that prove the answers (always a national
-         *     card; a residence card after a move; a birth certificate for a new member; a medical report
-         *     or disability certificate for a disability).
+         *     stored draft (`/answers/…`, `/documents`): every section answered (`residence`, `contact`,
+         *     `household`, `income`, `health`, `housing`), exactly one head of household in
+         *     `household.members` (`one-head`), a `nationalId` for each new member that no other member
+         *     has (`duplicate`), the `monthlyRent` of a rented home, the `disabilityPercentage` of a
+         *     disability, and the `documents` that prove the answers (always a national card; a residence
+         *     card after a move; a birth certificate for a new member; a medical report or disability
+         *     certificate for a disability). The rules `saveUpdateRequest` checks (a member's
+         *     `birthDate`, `id`) are checked again, with pointers under `/answers`.
          */
         post: operations["submitUpdateRequest"];
         delete?: never;
@@ -455,12 +473,16 @@ export interface components {
          *     list are removed (for example a deceased member).
          */
         MemberAnswer: {
+            /**
+             * @description One of this beneficiary's members on file (`getBeneficiaryProfile`), named at most once
+             *     in the list.
+             */
             id?: components["schemas"]["MemberId"];
             name: components["schemas"]["PersonName"];
             relation: components["schemas"]["Relation"];
             /**
              * Format: date
-             * @description Not in the future.
+             * @description Not after today (Baghdad's date).
              */
             birthDate: string;
             sex: components["schemas"]["Sex"];
@@ -672,7 +694,12 @@ export interface components {
         /** @description A multipart upload of one supporting document. */
         DocumentUpload: {
             type: components["schemas"]["DocumentType"];
-            /** @description The file. PDF, JPEG or PNG, at most 5 MiB; its content must match its type. */
+            /**
+             * @description The file, as a file part (a plain form field is refused). Its bytes must be a PDF, JPEG
+             *     or PNG (read from its first bytes, not its name); a part type other than
+             *     `application/octet-stream` must be the type of those bytes. At most the upload
+             *     policy's `maxBytes` (5 MiB).
+             */
             file: string;
         };
         /** @description What a submitted request returns. Submitting again with the same key returns the same receipt. */
@@ -757,6 +784,32 @@ export interface components {
                  *       "status": 404,
                  *       "code": "not-found",
                  *       "requestId": "req_01HZX3J6W8K9ABCDEF"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request was read but some values are invalid; `errors` points at each one. */
+        UnprocessableEntity: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://eservices.gov.iq/problems/validation",
+                 *       "title": "بعض البيانات غير صحيحة",
+                 *       "status": 422,
+                 *       "code": "validation.failed",
+                 *       "requestId": "req_01HZX3J6W8K9ABCDEF",
+                 *       "errors": [
+                 *         {
+                 *           "pointer": "/body/nationalId",
+                 *           "code": "pattern",
+                 *           "detail": "يجب أن يتكون الرقم الوطني من 12 رقماً"
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -865,36 +918,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request was read but some values are invalid; `errors` points at each one. */
-        UnprocessableEntity: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://eservices.gov.iq/problems/validation",
-                 *       "title": "بعض البيانات غير صحيحة",
-                 *       "status": 422,
-                 *       "code": "validation.failed",
-                 *       "requestId": "req_01HZX3J6W8K9ABCDEF",
-                 *       "errors": [
-                 *         {
-                 *           "pointer": "/body/nationalId",
-                 *           "code": "pattern",
-                 *           "detail": "يجب أن يتكون الرقم الوطني من 12 رقماً"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The request conflicts with the current state (draft version, idempotency key). */
+        /**
+         * @description The request conflicts with the current state: a draft saved from elsewhere
+         *     (`draft.version-conflict`, with `currentVersion`), a request no longer editable
+         *     (`draft.not-editable`), an idempotency key reused with another body
+         *     (`idempotency.key-reused`), or the first attempt with the same key still running
+         *     (`idempotency.in-progress`, with `Retry-After`).
+         */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -943,6 +977,11 @@ export interface components {
         "X-Request-Id": components["schemas"]["RequestId"];
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /**
+         * @description `true` when the answer is the stored one of an earlier request with the same
+         *     `Idempotency-Key` and body (a retry), not a new result.
+         */
+        "Idempotency-Replayed": "true";
     };
     pathItems: never;
 }
@@ -977,6 +1016,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1044,6 +1084,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1109,6 +1150,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1194,6 +1236,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1356,6 +1399,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1402,6 +1446,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1483,6 +1528,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1526,6 +1572,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };

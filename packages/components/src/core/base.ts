@@ -3,7 +3,7 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { EServicesClient } from '@iq-eservices/api';
 import { getConfig } from './config.js';
 import { formatter, type Formatter, type Numerals } from './format.js';
-import { getLocale, startLocalization } from './localization.js';
+import { getLocale, localeReady, startLocalization } from './localization.js';
 import { tokens } from './styles.js';
 
 void startLocalization();
@@ -35,6 +35,18 @@ export class IqElement extends LitElement {
     // Every element re-renders when the locale changes, including those upgraded before the
     // library finished loading (the embedded case).
     updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * The first render waits for the page's language and this element's messages: the built
+   * packages carry no text of their own (English loads like Arabic and Kurdish), so an element
+   * never shows empty labels, nor words in another language, before its messages arrive.
+   * @internal
+   */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Lit's own signature
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return localeReady().then(() => super.scheduleUpdate());
   }
 
   /** Formatters for the current locale and numerals. */

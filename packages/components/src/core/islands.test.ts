@@ -22,7 +22,7 @@ import {
   viewOf,
 } from '../update-wizard/test/harness.js';
 import { doneView } from '../update-wizard/views.js';
-import { problemText } from '../update-wizard/problems.js';
+import { problemText } from '../update-wizard/fields.js';
 import { formatter } from './format.js';
 import { expectAccessible, setPageLanguage, until } from '../test/helpers.js';
 

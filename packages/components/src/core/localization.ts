@@ -1,8 +1,17 @@
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
-import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { allLocales } from '../generated/locale-codes.js';
 import type { Locale } from './format.js';
 
-type Translated = (typeof targetLocales)[number];
+/** A language whose messages load on demand: every one, English included. */
+type Translated = (typeof allLocales)[number];
+
+/**
+ * The locale lit-localize starts in, showing the templates written in the code: English while
+ * developing, nothing in the built packages (their English loads on demand like Arabic and
+ * Kurdish, so that an Arabic or Kurdish page does not download it). Never shown once a language
+ * has loaded.
+ */
+const SOURCE = 'x-source';
 
 /**
  * An element's translations, one module per language (generated: `generated/messages/*.ts`);
@@ -63,15 +72,15 @@ async function loadGroups(locale: Translated): Promise<LocaleModule['templates']
 }
 
 const { getLocale: currentLocale, setLocale: applyLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
+  sourceLocale: SOURCE,
+  targetLocales: allLocales,
   loadLocale: async (locale) => ({ templates: await loadGroups(locale as Translated) }),
 });
 
 /** Loads the messages of the language shown (or asked for); re-renders when it is shown. */
 async function refresh(): Promise<void> {
   const locale = requested ?? currentLocale();
-  if (locale === sourceLocale) return;
+  if (locale === SOURCE) return;
   await loadGroups(locale as Translated);
   // Shown already: re-render with the new messages. (Still loading: its own `ready` will.)
   if (currentLocale() === locale)
@@ -142,9 +151,13 @@ function request(locale: Locale): Promise<void> {
 }
 let observer: MutationObserver | undefined;
 
-/** The current locale of every element of the library. */
+/**
+ * The current locale of every element of the library; before the first language has loaded, the
+ * one loading (else the default).
+ */
 export function getLocale(): Locale {
-  return currentLocale() as Locale;
+  const locale = currentLocale();
+  return (locale === SOURCE ? (requested ?? DEFAULT_LOCALE) : locale) as Locale;
 }
 
 /**
@@ -165,7 +178,7 @@ export function followDocumentLanguage(): Promise<void> {
 function syncWithDocument(): Promise<void> {
   if (!followDocument || typeof document === 'undefined') return Promise.resolve();
   const locale = localeFromTag(document.documentElement.getAttribute('lang')) ?? DEFAULT_LOCALE;
-  return locale === (requested ?? getLocale()) ? Promise.resolve() : request(locale);
+  return locale === (requested ?? currentLocale()) ? Promise.resolve() : request(locale);
 }
 
 /**

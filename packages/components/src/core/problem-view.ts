@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { isRetryable, problemMessage, type Problem } from './problem.js';
 
@@ -51,25 +51,3 @@ export function renderProblem(problem: Problem, options: ProblemViewOptions = {}
     }
   </div>`;
 }
-
-/**
- * The problem box's look, for an element's `static styles`: a bordered column with the sentence,
- * the reference and the button; `small` (a section's own problem) has a thinner border.
- */
-export const problemStyles = css`
-  .problem {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
-    padding: var(--iq-space, 1rem);
-    border: 3px solid var(--iq-color-error, #b10e1e);
-  }
-  .problem p {
-    margin: 0;
-  }
-  .problem.small {
-    padding: calc(var(--iq-space, 1rem) * 0.75);
-    border-width: 2px;
-  }
-`;

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { EServicesError, FieldError } from '@iq-eservices/api';
+import type { EServicesError, FieldError, ProblemDetails } from '@iq-eservices/api';
 
 /**
  * What kind of failure a {@link Problem} is — what the citizen can do about it:
@@ -38,6 +38,12 @@ export interface Problem {
   readonly retryAfterSeconds?: number;
   /** Field errors of a `validation` problem (pointers into the request body). */
   readonly fieldErrors: readonly FieldError[];
+  /**
+   * The problem document as the service sent it, for the extension members an element reads
+   * (`attemptsLeft`, `lockedUntil`…). Its `title` and `detail` are the server's words: never
+   * rendered.
+   */
+  readonly details?: ProblemDetails;
 }
 
 /** The problem of an element the host gave no client. */
@@ -74,6 +80,7 @@ export function toProblem(error: EServicesError): Problem {
     requestId: error.requestId,
     retryAfterSeconds: error.retryAfterSeconds,
     fieldErrors,
+    details: error.problem,
   };
 }
 

@@ -214,6 +214,38 @@ describe('core: one mapping of failures', () => {
     });
 });
 
+describe('core: the problem document', () => {
+  it('is kept for the members an element reads (attemptsLeft, lockedUntil)', async () => {
+    // The sandbox answers a wrong code with `otp.invalid` and the attempts left.
+    const client = createEServicesClient({
+      baseUrl: 'http://sandbox.localhost',
+      fetch: createSandboxFetch(createSandbox()),
+      retry: { maxRetries: 0 },
+    });
+    const probe = await fixture<ProbeElement>(fixtureHtml`<iq-test-probe></iq-test-probe>`);
+    probe.client = client;
+    const outcome = await probe.calls.run(async (c) => {
+      const challenge = unwrap(
+        await c.identity.POST('/sign-in', {
+          body: { method: 'national-id', nationalId: '199012345678' },
+        }),
+      );
+      return unwrap(
+        await c.identity.POST('/sign-in/{challengeId}/verify', {
+          params: { path: { challengeId: challenge.challengeId } },
+          body: { code: '000000', mode: 'cookie' },
+        }),
+      );
+    });
+    expect(outcome?.problem?.code).to.equal('otp.invalid');
+    expect(outcome?.problem?.details?.['attemptsLeft']).to.equal(2);
+    // Without a problem document (no answer at all), there is none.
+    expect(toProblem(new EServicesError({ status: 0, code: 'network.error' })).details).to.equal(
+      undefined,
+    );
+  });
+});
+
 describe('core: problem view, focus and announcer', () => {
   afterEach(() => setPageLanguage('ar'));
 

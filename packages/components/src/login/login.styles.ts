@@ -81,36 +81,26 @@ export const loginStyles = css`
     outline: none;
     box-shadow: none;
   }
+  /* A problem (core/problem-view.ts): the title, the sentence, the reference, "Try again". */
   .error-summary {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: calc(var(--iq-space, 1rem) * 0.5);
     padding: calc(var(--iq-space, 1rem) * 0.75);
     border: 4px solid var(--iq-color-error, #b10e1e);
     background: var(--iq-color-surface, #ffffff);
   }
   .error-summary:focus {
     outline: 3px solid var(--iq-color-focus, #ffdd00);
-    outline-offset: 0;
   }
-  .error-summary h3 {
-    margin: 0 0 0.5rem;
+  .error-summary p:first-child {
+    font-weight: 700;
     font-size: 1.125em;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 0;
-    list-style: none;
   }
   .error-summary a {
     color: var(--iq-color-error, #b10e1e);
     font-weight: 700;
-  }
-  .error-summary .actions {
-    margin-block-start: 0.5rem;
-  }
-  .field-error {
-    color: var(--iq-color-error, #b10e1e);
-    font-weight: 700;
-    border-inline-start: 4px solid var(--iq-color-error, #b10e1e);
-    padding-inline-start: 0.5rem;
   }
   .notice {
     padding: calc(var(--iq-space, 1rem) * 0.5) calc(var(--iq-space, 1rem) * 0.75);
@@ -126,9 +116,6 @@ export const loginStyles = css`
   button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
-  }
-  button.link {
-    color: #1d70b8;
   }
   bdi.ltr {
     unicode-bidi: isolate;

@@ -496,8 +496,8 @@ describe('iq-login', function () {
     for (const [fault, message] of [
       [503, 'Something went wrong on our side'],
       [500, 'Something went wrong on our side'],
-      ['timeout', 'timed out'],
-      ['drop', 'We could not connect'],
+      ['timeout', 'took too long to answer'],
+      ['drop', 'We could not reach the service'],
       [429, 'Too many attempts'],
     ] as const) {
       it(`${fault} on Send: "${message}", then recovery without retyping, one request per action`, async () => {
@@ -532,7 +532,7 @@ describe('iq-login', function () {
       s.sandbox.faults.set({ faults: [{ kind: 'drop', operations: ['verifySignIn'], count: 1 }] });
       await enterCode(s.el, CODE);
       await until(() => !!summary(s.el), 'summary');
-      expect(summary(s.el)).to.contain('We could not connect');
+      expect(summary(s.el)).to.contain('We could not reach the service');
       expect(codeInput(s.el).value).to.equal(CODE);
       $<HTMLButtonElement>(s.el, '#error-summary button')!.click();
       await until(() => !!$(s.el, '[part="signed-in"]'), 'signed in');
@@ -883,6 +883,27 @@ describe('iq-login', function () {
       expect(s.events.some((e) => e.type === 'iq-logout')).to.equal(false);
       expect(!!$(s.el, '[part="signed-in"]')).to.equal(true);
     });
+  });
+
+  it('without a client: the library\'s "not configured" problem, and the host hears why', async () => {
+    await setPageLanguage('en');
+    const el = await fixture<IqLogin>(html`<iq-login></iq-login>`);
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      await typeNumber(el, NATIONAL_ID);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!summary(el), 'the problem');
+      await settle(el);
+    } finally {
+      console.error = original;
+    }
+    expect(summary(el)).to.contain('This service cannot be used on this page at the moment.');
+    expect(deepActive()).to.equal($(el, '#error-summary'));
+    expect($(el, '#error-summary button'), 'no "Try again" where it cannot help').to.equal(null);
+    expect(String(logged[0])).to.contain('<iq-login>: no client');
+    expect(idInput(el).value).to.equal(NATIONAL_ID);
   });
 
   it('reset() goes back to the start and forgets the typed number', async () => {

@@ -87,7 +87,7 @@ describe('iq-payment-form: exactly once', function () {
     });
     submit(el);
     await until(() => !!$(el, '#problem'), 'the timeout problem', 10000);
-    expect(text(el, '#problem')).to.contain('did not answer in time');
+    expect(text(el, '#problem')).to.contain('took too long to answer');
     const events: IqPaymentStartedEvent[] = [];
     el.addEventListener('iq-payment-started', (e) => events.push(e));
     $<HTMLButtonElement>(el, '#problem .retry')!.click();

@@ -170,7 +170,7 @@ describe('iq-payment-form: a reload while paying, and payments in progress', fun
     });
     const again = await reload(s, page);
     await until(() => !!$(again, '#problem .retry'), 'the offline problem');
-    expect(text(again, '#problem')).to.contain('No connection');
+    expect(text(again, '#problem')).to.contain('could not reach the service');
     expect(createdPayments(s.sandbox).length).to.equal(0);
     $<HTMLButtonElement>(again, '#problem .retry')!.click();
     await reach(again, 'awaiting');
@@ -197,7 +197,7 @@ describe('iq-payment-form: a reload while paying, and payments in progress', fun
     };
     const again = await reload(s, page);
     await until(() => !!$(again, '#problem .retry'), 'the problem');
-    expect(text(again, '#problem')).to.contain('did not answer in time');
+    expect(text(again, '#problem')).to.contain('took too long to answer');
     expect(sessionStorage.getItem(ATTEMPT_KEY)).to.contain(key);
     // That sending ended without a payment; asking again makes the one payment.
     delete s.sandbox.state.idempotency[scope];

@@ -10,6 +10,7 @@ export const paymentFormStyles = css`
   section,
   fieldset,
   .box,
+  .problem,
   .text,
   .item {
     display: flex;
@@ -80,7 +81,8 @@ export const paymentFormStyles = css`
   .overdue {
     color: var(--iq-color-error, #b10e1e);
   }
-  .box {
+  .box,
+  .problem {
     align-items: start;
     padding: var(--iq-space, 1rem);
     border: 3px solid var(--iq-color-error, #b10e1e);

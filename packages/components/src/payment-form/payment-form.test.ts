@@ -1,7 +1,8 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Payable } from '@iq-eservices/api';
 import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
+import { configure } from '../core/config.js';
 import { IqPaymentForm } from './payment-form.js';
 import {
   $,
@@ -275,7 +276,10 @@ describe('iq-payment-form', function () {
       sandbox.state.payments.methods.find((m) => m.id === 'fib')!.available = false;
       submit(el);
       await until(() => !!$(el, '#problem'), 'the problem');
-      expect(text(el, '#problem')).to.equal('Choose a method that can take this payment.');
+      // The service's refusal, with its reference for the ministry's support.
+      expect(text(el, '#problem')).to.match(
+        /^Choose a method that can take this payment\. Reference: req_\w+$/,
+      );
       expect(view(el)).to.equal('review');
       expect(createdPayments(sandbox).length).to.equal(0);
     });
@@ -288,7 +292,7 @@ describe('iq-payment-form', function () {
       const { el, sandbox } = await setup('cit_01', undefined, {}, (sb) =>
         sb.faults.set({ faults: [{ kind: 'drop', operations: ['listPayables'], count: 2 }] }),
       );
-      expect(text(el, '#problem')).to.contain('No connection');
+      expect(text(el, '#problem')).to.contain('could not reach the service');
       expect(focused(el)?.id).to.equal('problem');
       $<HTMLButtonElement>(el, '#problem .retry')!.click();
       await reach(el, 'select');
@@ -314,6 +318,26 @@ describe('iq-payment-form', function () {
       expect(view(el)).to.equal('signed-out');
       expect(events.some((e) => e.type === 'iq-auth-required')).to.equal(true);
       expect(events.some((e) => e.type === 'iq-error')).to.equal(true);
+    });
+
+    it('a host that gave no client: the library’s “not configured” sentence, no retry', async () => {
+      const error = console.error;
+      const logged: string[] = [];
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      try {
+        configure({ client: undefined });
+        const el = await fixture<IqPaymentForm>(html`<iq-payment-form></iq-payment-form>`);
+        await until(() => !!$(el, '#problem'), 'the problem');
+        expect(text(el, '#problem')).to.equal(
+          'This service cannot be used on this page at the moment.',
+        );
+        expect($(el, '#problem .retry')).to.equal(null);
+        expect(el.shadowRoot!.activeElement?.id).to.equal('problem');
+        // The host's developer is told why, in the console.
+        expect(logged.join('\n')).to.contain('<iq-payment-form>: no client');
+      } finally {
+        console.error = error;
+      }
     });
   });
 

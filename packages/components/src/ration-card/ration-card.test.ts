@@ -4,7 +4,7 @@ import { unwrap, type DistributionMonth } from '@iq-eservices/api';
 import '../define/ration-card.js';
 import type { IqRationCard } from './ration-card.js';
 import type { IqRequestChangeEvent, RationCardData } from './events.js';
-import { LOCALES, expectAccessible, setPageLanguage, until } from '../test/helpers.js';
+import { LOCALES, expectAccessible, setPageLanguage, signIn, until } from '../test/helpers.js';
 import { $, $$, loaded, render, signedIn, text } from './test/harness.js';
 
 async function cardFor(citizenId: string | null, options = {}) {
@@ -272,6 +272,44 @@ describe('iq-ration-card', function () {
       expect(text(el, '#problem')).to.contain('Sign in');
       expect(retryButton(el)).to.equal(null);
       expect(heard).to.have.length(1);
+    });
+  });
+
+  describe('kept hidden by the host', () => {
+    it('fetches nothing (no 401 before sign-in) until it is shown, then loads the card', async () => {
+      const s = await signedIn(null);
+      const heard: Event[] = [];
+      const listen = (e: Event) => heard.push(e);
+      document.addEventListener('iq-auth-required', listen);
+      try {
+        const page = await fixture<HTMLElement>(
+          html`<div>
+            <iq-ration-card hidden></iq-ration-card><iq-ration-card></iq-ration-card>
+          </div>`,
+        );
+        const [el, shown] = [...page.querySelectorAll<IqRationCard>('iq-ration-card')] as [
+          IqRationCard,
+          IqRationCard,
+        ];
+        // The card on show asks, is told to sign in: by then the hidden one would have asked too.
+        await loaded(shown);
+        expect(getComputedStyle(el).display).to.equal('none');
+        // The 401s are the shown card's: the hidden one asked nothing.
+        const fromHidden = () => heard.filter((e) => e.composedPath().includes(el)).length;
+        expect(heard.length).to.be.greaterThan(0);
+        expect(fromHidden()).to.equal(0);
+        shown.remove();
+        // The citizen signs in; the host shows the card.
+        await signIn(s, 'cit_01');
+        el.hidden = false;
+        await loaded(el);
+        expect(el.hasAttribute('hidden')).to.equal(false);
+        expect($(el, '[part="status"]')).to.not.equal(null);
+        expect(s.sandbox.calls['getRationCard']).to.equal(1);
+        expect(fromHidden()).to.equal(0);
+      } finally {
+        document.removeEventListener('iq-auth-required', listen);
+      }
     });
   });
 

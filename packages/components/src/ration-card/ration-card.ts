@@ -71,6 +71,7 @@ function telHref(phone: string | undefined): string | null {
  * distribution history month by month.
  *
  * It fetches through the configured client, or shows the `data` property and fetches nothing.
+ * Kept `hidden` (e.g. until the citizen signs in), it fetches nothing until it is shown.
  * Failed loads keep what was shown, marked as possibly out of date, with a retry; a failure of
  * the change requests alone keeps the card and shows a retry in that section. Printed, it is a
  * one-page card: status, details, members and this month's entitlement. Nothing the server
@@ -124,6 +125,8 @@ export class IqRationCard extends IqElement {
     hasMore: { state: true },
     requests: { state: true },
     requestsProblem: { state: true },
+    // Observed so that a card kept hidden (e.g. until the citizen signs in) does not fetch yet.
+    hidden: { type: Boolean, reflect: true },
   };
 
   /**
@@ -191,7 +194,9 @@ export class IqRationCard extends IqElement {
       this.requests = this.data.changeRequests ?? null;
       this.requestsProblem = null;
     }
-    if (!this.started && !this.data) {
+    // A card the host keeps `hidden` fetches nothing until it is shown: no call (and no 401)
+    // before the citizen has signed in.
+    if (!this.started && !this.data && !this.hidden) {
       this.started = true;
       void this.refresh();
     }

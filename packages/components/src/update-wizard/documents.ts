@@ -1,17 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import {
-  isEServicesError,
-  type EServicesError,
-  type SupportingDocument,
-  type UploadPolicy,
-} from '@iq-eservices/api';
+import type { EServicesClient, SupportingDocument, UploadPolicy } from '@iq-eservices/api';
 import type { Formatter } from '../core/format.js';
+import { problemMessage } from '../core/problem.js';
+import { RequestController, type RequestHost } from '../core/request.js';
 import type { DraftStore } from './draft-store.js';
 import { missingDocuments } from './engine.js';
-import { errorLine } from './fields.js';
+import { errorLine, problemText } from './fields.js';
 import type { Labels } from '../core/labels.js';
-import { problemText } from './problems.js';
 
 /** What a supporting document proves (`DocumentType`). */
 const DOCUMENT_TYPES: Labels = {
@@ -56,13 +52,13 @@ export interface DocumentHost {
   /** The attached documents (the host keeps them: check answers and resume read them). */
   documents(): SupportingDocument[];
   setDocuments(list: SupportingDocument[]): void;
-  requestUpdate(): void;
   announce(text: string): void;
   /** A chosen file was refused (`text` says why), or `''`: the next one is being checked. */
   reject(text: string): void;
-  reportError(error: EServicesError): void;
   /** Saves the draft so that documents have a request to belong to; false when it could not. */
   ensureDraft(): Promise<boolean>;
+  /** The draft the documents belong to. */
+  store(): DraftStore;
 }
 
 /**
@@ -79,24 +75,33 @@ export class DocumentList {
   /** Files checked so far (tests wait on it: `data-checked` on the picker). */
   checked = 0;
   #policyLoaded = false;
-  readonly #host: DocumentHost;
-  readonly #store: () => DraftStore;
+  /** Uploads, one after another (a second one never aborts the first). */
+  readonly #uploads: RequestController;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Removals and the upload policy. */
+  readonly #calls: RequestController;
 
-  constructor(host: DocumentHost, store: () => DraftStore) {
-    this.#host = host;
-    this.#store = store;
+  constructor(
+    private readonly element: RequestHost,
+    client: () => EServicesClient | undefined,
+    private readonly host: DocumentHost,
+  ) {
+    // An upload goes on when the element is moved in the page, as a save does.
+    this.#uploads = new RequestController(element, client, { abortOnDisconnect: false });
+    this.#calls = new RequestController(element, client);
   }
 
-  /** Reads the service's limits once. */
+  /**
+   * Reads the service's limits once (until then the documented limits stand in); not while a
+   * removal is in flight, which it would abort.
+   */
   async loadPolicy(): Promise<void> {
-    if (this.#policyLoaded) return;
-    try {
-      this.policy = await this.#store().policy();
-      this.#policyLoaded = true;
-      this.#host.requestUpdate();
-    } catch {
-      // The documented limits stand in; the server checks again.
-    }
+    if (this.#policyLoaded || this.#calls.pending) return;
+    const policy = (await this.host.store().call(this.#calls, (calls) => calls.policy()))?.value;
+    if (!policy) return;
+    this.policy = policy;
+    this.#policyLoaded = true;
+    this.element.requestUpdate();
   }
 
   /** Checks and uploads the chosen file; the error, if any, is in {@link error}. */
@@ -110,14 +115,14 @@ export class DocumentList {
       if (!real || declared !== real || !this.policy.allowedContentTypes.includes(real))
         this.error = problemText('document-type');
     }
-    this.#host.reject(this.error);
+    this.host.reject(this.error);
     if (!this.error && file) {
       const upload: Upload = { file, type: this.type, state: 'uploading' };
       this.uploads = [...this.uploads, upload];
       await this.#send(upload);
     }
     this.checked++;
-    this.#host.requestUpdate();
+    this.element.requestUpdate();
   }
 
   /** "Uploading <name>…" (also the progress bar's name). */
@@ -126,57 +131,64 @@ export class DocumentList {
   }
 
   async #send(upload: Upload): Promise<void> {
-    const name = upload.file.name;
+    const { file, type } = upload;
+    const name = file.name;
     upload.state = 'uploading';
-    this.#host.requestUpdate();
-    this.#host.announce(this.#uploading(name));
-    try {
-      if (!(await this.#host.ensureDraft())) throw new Error('no draft');
-      const document = await this.#store().upload(upload.type, upload.file);
-      this.#host.setDocuments([...this.#host.documents(), document]);
+    this.element.requestUpdate();
+    this.host.announce(this.#uploading(name));
+    const store = this.host.store();
+    const form = new FormData();
+    form.append('type', type);
+    form.append('file', file, name);
+    const sent = this.#queue.then(
+      async () =>
+        (await this.host.ensureDraft()) &&
+        store.call(this.#uploads, (calls) => calls.upload(store.local.requestId ?? '', type, form)),
+    );
+    this.#queue = sent;
+    const outcome = await sent;
+    const problem = outcome && outcome.problem;
+    if (outcome && outcome.value) {
+      this.host.setDocuments([...this.host.documents(), outcome.value]);
       this.uploads = this.uploads.filter((u) => u !== upload);
-      this.#host.announce(msg(str`${name} attached.`, { id: 'wizard.documents.attached' }));
-    } catch (error) {
-      if (isEServicesError(error)) {
-        this.#host.reportError(error);
-        if (error.status === 422 || error.status === 409) {
-          // The server refused the file itself: its reason, not a retry.
-          this.uploads = this.uploads.filter((u) => u !== upload);
-          this.error =
-            error.code === 'document.too-large'
-              ? problemText('document-size')
-              : error.code === 'document.type-not-allowed'
-                ? problemText('document-type')
-                : error.title || problemText('invalid');
-          this.#host.reject(this.error);
-          this.#host.requestUpdate();
-          return;
-        }
-      }
+      this.host.announce(msg(str`${name} attached.`, { id: 'wizard.documents.attached' }));
+    } else if (problem && (problem.status === 422 || problem.status === 409)) {
+      // The server refused the file itself: its reason, not a retry.
+      this.uploads = this.uploads.filter((u) => u !== upload);
+      this.error =
+        problem.code === 'document.too-large'
+          ? problemText('document-size')
+          : problem.code === 'document.type-not-allowed'
+            ? problemText('document-type')
+            : problemMessage(problem);
+      this.host.reject(this.error);
+    } else {
       upload.state = 'failed';
-      this.#host.announce(
+      this.host.announce(
         msg(str`${name} could not be uploaded.`, { id: 'wizard.documents.failed' }),
       );
     }
-    this.#host.requestUpdate();
+    this.element.requestUpdate();
   }
 
   async remove(document: SupportingDocument): Promise<void> {
     const name = document.fileName;
-    try {
-      await this.#store().remove(document.id);
-      this.#host.setDocuments(this.#host.documents().filter((d) => d !== document));
-      this.#host.announce(msg(str`${name} removed.`, { id: 'wizard.documents.removed' }));
-    } catch (error) {
-      if (!isEServicesError(error)) throw error;
-      this.#host.reportError(error);
-      this.#host.announce(
+    const store = this.host.store();
+    const outcome = await store.call(this.#calls, (calls) =>
+      calls.remove(store.local.requestId ?? '', document.id),
+    );
+    if (!outcome) return;
+    if (outcome.problem)
+      this.host.announce(
         msg('The document could not be removed. Try again.', {
           id: 'wizard.documents.remove-failed',
         }),
       );
+    else {
+      this.host.setDocuments(this.host.documents().filter((d) => d !== document));
+      this.host.announce(msg(str`${name} removed.`, { id: 'wizard.documents.removed' }));
     }
-    this.#host.requestUpdate();
+    this.element.requestUpdate();
   }
 
   render(types: string[], format: Formatter, needs: string[][]): TemplateResult {
@@ -185,7 +197,7 @@ export class DocumentList {
       const kb = format.number(Math.max(1, Math.round(bytes / 1024)));
       return msg(str`${kb} KB`, { id: 'wizard.documents.size' });
     };
-    const missing = missingDocuments(needs, this.#host.documents());
+    const missing = missingDocuments(needs, this.host.documents());
     const max = format.number(Math.round(this.policy.maxBytes / 1048576));
     return html`
       ${
@@ -197,7 +209,7 @@ export class DocumentList {
           : nothing
       }
       <ul class="documents" part="documents">
-        ${this.#host.documents().map(
+        ${this.host.documents().map(
           (d) =>
             html`<li class="document">
               <span><bdi>${d.fileName}</bdi> — ${label(d.type)} (${size(d.sizeBytes)})</span>
@@ -218,7 +230,7 @@ export class DocumentList {
                         >${msg('Not uploaded.', { id: 'wizard.documents.not-uploaded' })}</span
                       >
                       <button type="button" class="secondary" @click=${() => void this.#send(u)}>
-                        ${msg('Try again', { id: 'wizard.retry' })}
+                        ${msg('Try again', { id: 'problem.retry' })}
                         <span class="visually-hidden"><bdi>${u.file.name}</bdi></span>
                       </button>
                       <button
@@ -226,7 +238,7 @@ export class DocumentList {
                         class="link"
                         @click=${() => {
                           this.uploads = this.uploads.filter((x) => x !== u);
-                          this.#host.requestUpdate();
+                          this.element.requestUpdate();
                         }}
                       >
                         ${msg('Remove', { id: 'wizard.remove' })}

@@ -1,8 +1,8 @@
 import {
-  isEServicesError,
   unwrap,
+  type ApiResult,
+  type DataOf,
   type EServicesClient,
-  type EServicesError,
   type FieldError,
   type RationCardTypes,
   type RequestStatusView,
@@ -12,6 +12,7 @@ import {
   type UploadPolicy,
 } from '@iq-eservices/api';
 import { readLocal, writeLocal } from '../core/local-data.js';
+import type { RequestController, Outcome } from '../core/request.js';
 import type { Answers, WizardFlow } from './engine.js';
 
 /** A draft as both services return it (`UpdateRequest`, `ChangeRequest`). */
@@ -56,70 +57,143 @@ export interface LocalDraft {
   member?: { index: number; value: Answers } | null;
 }
 
-/** What a save came to. */
+/** What a save came to (the failure itself went to the host as `iq-error`). */
 export type SaveOutcome =
   | { kind: 'saved' }
-  | { kind: 'local'; error?: EServicesError }
-  | { kind: 'auth'; error: EServicesError }
+  /** Not saved on the server now: kept on this device, to send again (offline, 5xx, 401…). */
+  | { kind: 'local' }
   | { kind: 'conflict'; server: ServerDraft }
-  | { kind: 'invalid'; errors: readonly FieldError[]; error: EServicesError }
-  | { kind: 'failed'; error: EServicesError };
+  | { kind: 'invalid'; errors: readonly FieldError[] };
 
-// The two services share one draft lifecycle under different paths: called through one loose
-// signature rather than two copies of the same code.
-type Call = (
-  path: string,
-  init?: object,
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-interface Loose {
-  GET: Call;
-  POST: Call;
-  PUT: Call;
-  DELETE: Call;
+type SP = SocialProtectionTypes.components['schemas'];
+
+/** A draft's body for either service: the flow's `toBody()` with what the store adds. */
+export interface DraftBody {
+  kind?: string;
+  version?: number;
+  answers: Record<string, unknown>;
+  resumeStep?: string;
 }
-
-const PATHS = {
-  socialProtection: {
-    root: '/update-requests',
-    status: '/update-request-status/{referenceNumber}',
-  },
-  rationCard: { root: '/change-requests', status: '/change-request-status/{referenceNumber}' },
-} as const satisfies Record<WizardFlow['service'], { root: string; status: string }>;
-
-/** Every path the store calls under a service's `root` (built below as `${root}/…`). */
-type DraftPaths<Root extends string> =
-  | Root
-  | `${Root}/{requestId}`
-  | `${Root}/{requestId}/submit`
-  | `${Root}/{requestId}/documents`
-  | `${Root}/{requestId}/documents/{documentId}`;
 
 /**
- * True when every path the store calls on `service` is one of its contract's paths (the client's
- * generated `paths`): a path renamed or removed in a contract fails `npm run typecheck` here.
+ * The draft lifecycle's calls of one service, through its typed client: both services share one
+ * lifecycle under different paths. Each path is the contract's (`npx tsc` fails when one is
+ * renamed or removed); the bodies are the flow's, cast to the contract's types at this one place.
  */
-type CallsExist<Service extends keyof typeof PATHS, Paths> = [
-  | DraftPaths<(typeof PATHS)[Service]['root']>
-  | (typeof PATHS)[Service]['status']
-  | '/upload-policy',
-] extends [keyof Paths]
-  ? true
-  : false;
-
-/** Compile-time checks only (no code): {@link CallsExist} for each service. */
-export type DraftStorePathsChecked = [
-  CallsExist<'socialProtection', SocialProtectionTypes.paths>,
-  CallsExist<'rationCard', RationCardTypes.paths>,
-] extends [true, true]
-  ? true
-  : never;
-const pathsChecked: DraftStorePathsChecked = true;
-void pathsChecked;
-
-/** Errors that leave the answers safe on this device and worth sending again later. */
-export function isTransient(error: EServicesError): boolean {
-  return error.status === 0 || error.status >= 500 || error.retryable;
+export interface DraftCalls {
+  list(): Promise<{ items: ServerDraft[] }>;
+  get(requestId: string): Promise<ServerDraft>;
+  create(body: DraftBody): Promise<ServerDraft>;
+  save(requestId: string, body: DraftBody): Promise<ServerDraft>;
+  submit(requestId: string, key: string, version: number): Promise<SubmissionReceipt>;
+  status(referenceNumber: string): Promise<RequestStatusView>;
+  policy(): Promise<UploadPolicy>;
+  upload(requestId: string, type: string, form: FormData): Promise<SupportingDocument>;
+  remove(requestId: string, documentId: string): Promise<unknown>;
 }
+
+/** The call's data, or its `EServicesError` thrown (`unwrap`). */
+const u =
+  <A extends unknown[], R extends ApiResult>(call: (...args: A) => Promise<R>) =>
+  (...args: A): Promise<DataOf<R>> =>
+    call(...args).then(unwrap);
+
+/** The draft calls of each service, with the `signal` of the run they belong to. */
+const DRAFTS: Record<
+  WizardFlow['service'],
+  (client: EServicesClient, signal: AbortSignal) => DraftCalls
+> = {
+  socialProtection: ({ socialProtection: c }, signal) => ({
+    list: u(() => c.GET('/update-requests', { signal })),
+    get: u((requestId: string) =>
+      c.GET('/update-requests/{requestId}', { params: { path: { requestId } }, signal }),
+    ),
+    create: u((body: DraftBody) =>
+      c.POST('/update-requests', { body: body as SP['CreateUpdateRequestBody'], signal }),
+    ),
+    save: u((requestId: string, body: DraftBody) =>
+      c.PUT('/update-requests/{requestId}', {
+        params: { path: { requestId } },
+        body: body as SP['SaveUpdateRequestBody'],
+        signal,
+      }),
+    ),
+    submit: u((requestId: string, key: string, version: number) =>
+      c.POST('/update-requests/{requestId}/submit', {
+        params: { path: { requestId }, header: { 'Idempotency-Key': key } },
+        body: { version },
+        signal,
+      }),
+    ),
+    status: u((referenceNumber: string) =>
+      c.GET('/update-request-status/{referenceNumber}', {
+        params: { path: { referenceNumber } },
+        signal,
+      }),
+    ),
+    policy: u(() => c.GET('/upload-policy', { signal })),
+    upload: u((requestId: string, type: string, form: FormData) =>
+      c.POST('/update-requests/{requestId}/documents', {
+        params: { path: { requestId } },
+        body: { type, file: '' } as SP['DocumentUpload'],
+        bodySerializer: () => form,
+        signal,
+      }),
+    ),
+    remove: u((requestId: string, documentId: string) =>
+      c.DELETE('/update-requests/{requestId}/documents/{documentId}', {
+        params: { path: { requestId, documentId } },
+        signal,
+      }),
+    ),
+  }),
+  rationCard: ({ rationCard: c }, signal) => ({
+    list: u(() => c.GET('/change-requests', { signal })),
+    get: u((requestId: string) =>
+      c.GET('/change-requests/{requestId}', { params: { path: { requestId } }, signal }),
+    ),
+    create: u((body: DraftBody) =>
+      c.POST('/change-requests', { body: body as RC['CreateChangeRequestBody'], signal }),
+    ),
+    save: u((requestId: string, body: DraftBody) =>
+      c.PUT('/change-requests/{requestId}', {
+        params: { path: { requestId } },
+        body: body as RC['SaveChangeRequestBody'],
+        signal,
+      }),
+    ),
+    submit: u((requestId: string, key: string, version: number) =>
+      c.POST('/change-requests/{requestId}/submit', {
+        params: { path: { requestId }, header: { 'Idempotency-Key': key } },
+        body: { version },
+        signal,
+      }),
+    ),
+    status: u((referenceNumber: string) =>
+      c.GET('/change-request-status/{referenceNumber}', {
+        params: { path: { referenceNumber } },
+        signal,
+      }),
+    ),
+    policy: u(() => c.GET('/upload-policy', { signal })),
+    upload: u((requestId: string, type: string, form: FormData) =>
+      c.POST('/change-requests/{requestId}/documents', {
+        params: { path: { requestId } },
+        body: { type, file: '' } as RC['DocumentUpload'],
+        bodySerializer: () => form,
+        signal,
+      }),
+    ),
+    remove: u((requestId: string, documentId: string) =>
+      c.DELETE('/change-requests/{requestId}/documents/{documentId}', {
+        params: { path: { requestId, documentId } },
+        signal,
+      }),
+    ),
+  }),
+};
+
+type RC = RationCardTypes.components['schemas'];
 
 /** A new idempotency key (128 random bits). */
 export function newKey(): string {
@@ -132,33 +206,30 @@ export function newKey(): string {
  * The draft of one flow: the local copy (read and written synchronously, so nothing typed is lost
  * to a reload) and the server draft (created on the first save, saved with its version, a 409
  * turned into a conflict to resolve). Saves run one after another, each sending the latest
- * answers, so the server ends with what the citizen last typed.
+ * answers, so the server ends with what the citizen last typed. Every call goes through the
+ * element's `RequestController`s ({@link DraftStore.call}).
  */
 export class DraftStore {
   local: LocalDraft;
   #chain: Promise<unknown> = Promise.resolve();
   #closed = false;
-  readonly #flow: WizardFlow;
-  readonly #client: () => EServicesClient | undefined;
 
   /**
    * `writable` says whether the copy may be written now: not while the session is over, so that
    * nothing typed after it ended is left in the tab for the next person (it stays in memory).
    */
   constructor(
-    flow: WizardFlow,
-    client: () => EServicesClient | undefined,
+    /** The flow whose draft this is. */
+    readonly flow: WizardFlow,
     firstStep: string,
     readonly writable: () => boolean = () => true,
   ) {
-    this.#flow = flow;
-    this.#client = client;
     this.local = this.#read() ?? { step: firstStep, answers: {} };
   }
 
   /** The `sessionStorage` key of the flow. */
   get storageKey(): string {
-    return `iq-update-wizard:${this.#flow.id}`;
+    return `iq-update-wizard:${this.flow.id}`;
   }
 
   /** Whether a local copy exists (a draft to resume). */
@@ -195,43 +266,48 @@ export class DraftStore {
     if (!this.#closed) writeLocal(this.storageKey, null);
   }
 
-  /** One call to the flow's service: its data, or the typed error thrown. */
-  async #call<T>(method: keyof Loose, path: string, init?: object): Promise<T> {
-    const client = this.#client();
-    if (!client) throw new Error('<iq-update-wizard>: no client; call configure({ client }).');
-    const api = client[this.#flow.service] as unknown as Loose;
-    return unwrap(await api[method](path, init)) as T;
+  /**
+   * Runs `task` with the flow's draft calls through `via` (its signal, its one `Problem`
+   * for every failure, `iq-error` for the host): resolves to the outcome, or `undefined` when the
+   * run was superseded or aborted.
+   */
+  call<T>(
+    via: RequestController,
+    task: (calls: DraftCalls) => Promise<T>,
+  ): Promise<Outcome<T> | undefined> {
+    return via.run((client, signal) => task(this.calls(client, signal)));
   }
 
-  get #root(): string {
-    return PATHS[this.#flow.service].root;
+  /** The flow's draft calls through `client`, aborted by `signal`. */
+  calls(client: EServicesClient, signal: AbortSignal): DraftCalls {
+    return DRAFTS[this.flow.service](client, signal);
   }
 
   /**
    * Saves the latest answers to the server (after any save in flight), with the step the citizen
    * goes on to, so that a new sign-in or another device resumes there.
    */
-  save(resumeStep?: string): Promise<SaveOutcome> {
-    const next = this.#chain.then(() => this.#saveNow(resumeStep));
+  save(via: RequestController, resumeStep?: string): Promise<SaveOutcome> {
+    const next = this.#chain.then(() => this.#saveNow(via, resumeStep));
     this.#chain = next.catch(() => undefined);
     return next;
   }
 
-  async #saveNow(resumeStep?: string): Promise<SaveOutcome> {
+  async #saveNow(via: RequestController, resumeStep?: string): Promise<SaveOutcome> {
     const local = this.local;
-    if (local.requestId && !local.dirty && !resumeStep) return { kind: 'saved' };
-    const where = resumeStep ? { resumeStep } : {};
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'local' };
-    const answers = this.#flow.toBody(local.answers);
-    const kind = this.#flow.kind(local.answers);
-    try {
-      // A draft of another kind (the citizen changed what to ask for) is a new request.
-      const draft = await (local.requestId && (!kind || kind === local.kind)
-        ? this.#call<ServerDraft>('PUT', `${this.#root}/{requestId}`, {
-            params: { path: { requestId: local.requestId } },
-            body: { version: local.version, answers, ...where },
-          })
-        : this.#call<ServerDraft>('POST', this.#root, { body: { kind, answers, ...where } }));
+    const id = local.requestId;
+    if (id && !local.dirty && !resumeStep) return { kind: 'saved' };
+    if (navigator.onLine === false) return { kind: 'local' };
+    const answers = this.flow.toBody(local.answers);
+    const kind = this.flow.kind(local.answers);
+    // A draft of another kind (the citizen changed what to ask for) is a new request.
+    const outcome = await this.call(via, (calls) =>
+      id && (!kind || kind === local.kind)
+        ? calls.save(id, { version: local.version, answers, resumeStep })
+        : calls.create({ kind, answers, resumeStep }),
+    );
+    const draft = outcome?.value;
+    if (draft) {
       // Answers typed while the save was in flight stay dirty.
       this.update({
         requestId: draft.id,
@@ -240,88 +316,28 @@ export class DraftStore {
         dirty: this.local.answers !== local.answers,
       });
       return { kind: 'saved' };
-    } catch (error) {
-      if (!isEServicesError(error)) throw error;
-      return this.#outcomeOf(error);
     }
-  }
-
-  async #outcomeOf(error: EServicesError): Promise<SaveOutcome> {
-    if (error.status === 401) return { kind: 'auth', error };
-    if (error.code === 'draft.version-conflict') {
-      const id = this.local.requestId;
-      const server = id ? await this.fetch(id).catch(() => null) : null;
-      return server ? { kind: 'conflict', server } : { kind: 'local', error };
+    const problem = outcome?.problem;
+    if (problem?.code === 'draft.version-conflict') {
+      const server = id && (await this.call(via, (calls) => calls.get(id)))?.value;
+      if (server) return { kind: 'conflict', server };
     }
-    if (error.status === 422 && error.fieldErrors?.length)
-      return { kind: 'invalid', errors: error.fieldErrors, error };
-    if (isTransient(error)) return { kind: 'local', error };
-    return { kind: 'failed', error };
-  }
-
-  /** One server draft. */
-  async fetch(requestId: string): Promise<ServerDraft> {
-    return this.#call('GET', `${this.#root}/{requestId}`, { params: { path: { requestId } } });
-  }
-
-  /** The citizen's most recent open draft on the server (of `kind`, when given), if any. */
-  async latestDraft(kind?: string): Promise<ServerDraft | null> {
-    const list = await this.#call<{ items: ServerDraft[] }>('GET', this.#root);
-    return list.items.find((d) => d.status === 'draft' && (!kind || d.kind === kind)) ?? null;
+    if (problem?.kind === 'validation') return { kind: 'invalid', errors: problem.fieldErrors };
+    return { kind: 'local' };
   }
 
   /**
    * Submits the draft once: the key is made for this version of the draft and kept (in memory
    * and in the local copy) until an answer comes, so every retry and a reload re-send it.
    */
-  async submit(): Promise<SubmissionReceipt> {
-    const { requestId, version } = this.local;
-    if (!requestId || !version) throw new Error('no draft to submit');
-    const key =
-      this.local.submitKey && this.local.submitVersion === version
-        ? this.local.submitKey
-        : newKey();
+  async submit(via: RequestController): Promise<Outcome<SubmissionReceipt> | undefined> {
+    const { requestId = '', version = 0, submitKey, submitVersion } = this.local;
+    const key = submitKey && submitVersion === version ? submitKey : newKey();
     this.update({ submitKey: key, submitVersion: version, submitting: true });
     try {
-      return await this.#call('POST', `${this.#root}/{requestId}/submit`, {
-        params: { path: { requestId }, header: { 'Idempotency-Key': key } },
-        body: { version },
-      });
+      return await this.call(via, (calls) => calls.submit(requestId, key, version));
     } finally {
       if (this.#read()) this.update({ submitting: false });
     }
-  }
-
-  /** The status of a submitted request. */
-  async status(referenceNumber: string): Promise<RequestStatusView> {
-    return this.#call('GET', PATHS[this.#flow.service].status, {
-      params: { path: { referenceNumber } },
-    });
-  }
-
-  /** The service's limits for documents. */
-  async policy(): Promise<UploadPolicy> {
-    return this.#call('GET', '/upload-policy');
-  }
-
-  /** Attaches a document to the draft. */
-  async upload(type: string, file: File): Promise<SupportingDocument> {
-    const requestId = this.local.requestId ?? '';
-    const form = new FormData();
-    form.append('type', type);
-    form.append('file', file, file.name);
-    return this.#call('POST', `${this.#root}/{requestId}/documents`, {
-      params: { path: { requestId } },
-      body: {},
-      bodySerializer: () => form,
-    });
-  }
-
-  /** Removes a document from the draft. */
-  async remove(documentId: string): Promise<void> {
-    const requestId = this.local.requestId ?? '';
-    await this.#call('DELETE', `${this.#root}/{requestId}/documents/{documentId}`, {
-      params: { path: { requestId, documentId } },
-    });
   }
 }

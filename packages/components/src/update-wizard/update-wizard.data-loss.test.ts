@@ -3,7 +3,8 @@ import { unwrap } from '@iq-eservices/api';
 import type { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { IqLoginEvent, IqLogoutEvent } from '../login/events.js';
 import type { IqDraftSavedEvent } from './events.js';
-import { IqUpdateWizard } from './update-wizard.js';
+import type { IqUpdateWizard } from './update-wizard.js';
+import { WizardSession } from './session.js';
 import { until } from '../test/helpers.js';
 import {
   $,
@@ -222,8 +223,8 @@ describe('iq-update-wizard: no data loss', function () {
 
   it('a draft kept on this device is sent again by a timer, with nothing else happening', async () => {
     const setup = await signedIn('cit_01');
-    const original = IqUpdateWizard.retryDelayMs;
-    IqUpdateWizard.retryDelayMs = 200;
+    const original = WizardSession.retryDelayMs;
+    WizardSession.retryDelayMs = 200;
     try {
       const el = await mount();
       await reach(el, 'residence');
@@ -244,7 +245,7 @@ describe('iq-update-wizard: no data loss', function () {
       // The server has it; the notice goes once its answer is back in the page.
       await until(() => text(el, '[part="notice"]') === '', 'the notice goes once sent');
     } finally {
-      IqUpdateWizard.retryDelayMs = original;
+      WizardSession.retryDelayMs = original;
     }
   });
 

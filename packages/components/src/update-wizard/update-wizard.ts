@@ -7,27 +7,29 @@ import {
 } from 'lit';
 import { msg, str } from '@lit/localize';
 import {
-  isEServicesError,
   unwrap,
   type BeneficiaryProfile,
   type ChangeKind,
-  type EServicesError,
+  type EServicesClient,
   type FieldError,
   type RationCard,
   type RequestStatusView,
   type SupportingDocument,
   type User,
 } from '@iq-eservices/api';
+import { Announcer } from '../core/announcer.js';
 import { IqElement } from '../core/base.js';
-import { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
-import { claimLocalData, forgetCount, localCitizen } from '../core/local-data.js';
+import { FocusController } from '../core/focus.js';
+import { claimLocalData, forgetCount } from '../core/local-data.js';
 import { ltr, pluralize } from '../core/format.js';
 import { toAsciiDigits } from '../core/normalize.js';
+import type { Problem } from '../core/problem.js';
+import { renderProblem } from '../core/problem-view.js';
+import { RequestController } from '../core/request.js';
 import { useMessages } from '../core/localization.js';
 import { messages } from '../generated/messages/update-wizard.js';
-import type { IqLoginEvent, IqLogoutEvent } from '../login/events.js';
 import { DocumentList } from './documents.js';
-import { DraftStore, type ServerDraft } from './draft-store.js';
+import type { ServerDraft } from './draft-store.js';
 import {
   activeSteps,
   askedFields,
@@ -45,13 +47,21 @@ import {
   type WizardFlow,
   type WizardStep,
 } from './engine.js';
-import { IqDraftSavedEvent, IqStepChangeEvent, IqSubmittedEvent } from './events.js';
-import { errorLine, renderField } from './fields.js';
+import { IqStepChangeEvent, IqSubmittedEvent } from './events.js';
+import { errorLine, problemText, renderField } from './fields.js';
 import { rationCardFamilyFlow, socialProtectionFlow } from './flows/index.js';
 import type { MemberForm } from './flows/social-protection.js';
-import { problemText } from './problems.js';
+import { WizardSession, type Resumed } from './session.js';
+import { StepHistory } from './step-history.js';
 import { updateWizardStyles } from './update-wizard.styles.js';
-import { conflictView, doneView, statusView } from './views.js';
+import {
+  conflictView,
+  doneView,
+  identityView,
+  noticeView,
+  statusView,
+  summaryView,
+} from './views.js';
 
 /**
  * The flows the wizard knows, by the `flow` attribute, as loaders (hosts and stories await them).
@@ -69,13 +79,6 @@ export type { ChangeKind };
 /** The check-answers page's step id. */
 const CHECK = 'check';
 
-/** The notice shown, and announced, while answers wait on this device for the connection. */
-const offlineNotice = () =>
-  msg(
-    'No connection to the service: your answers are kept on this device and sent later. You can go on.',
-    { id: 'wizard.offline' },
-  );
-
 /** Server field-error codes, as the wizard's own problems (other codes are the same on both). */
 const SERVER_CODES: Record<string, string> = {
   'future-date': 'future',
@@ -88,10 +91,11 @@ const SERVER_CODES: Record<string, string> = {
 type View =
   'loading' | 'step' | 'check' | 'conflict' | 'done' | 'status' | 'problem' | 'signed-out';
 
-/** What the history entries of the wizard hold: the step id only, never an answer. */
-interface HistoryState {
-  iqWizard?: string;
-  step?: string;
+/** A failed call as shown: the problem, the wizard's own sentence for it, and what "Try again" does. */
+interface Failure {
+  problem: Problem;
+  text?: string;
+  retry?: () => void;
 }
 
 /**
@@ -119,7 +123,8 @@ interface HistoryState {
  * @csspart title - The service's title above the heading.
  * @csspart progress - "Step 3 of 7".
  * @csspart heading - The heading of the current page (receives focus on each step).
- * @csspart error-summary - The list of problems at the top (receives focus after a failed Continue).
+ * @csspart error-summary - The list of problems at the top, or the failure of a call with its
+ *   reference and "Try again" (receives focus after a failed Continue or call).
  * @csspart field - One question.
  * @csspart field-error - The error beside a question.
  * @csspart continue - The Continue button.
@@ -158,9 +163,7 @@ export class IqUpdateWizard extends IqElement {
     step: { state: true },
     answers: { state: true },
     errors: { state: true },
-    announcement: { state: true },
-    signedOut: { state: true },
-    savedLocally: { state: true },
+    failure: { state: true },
     busy: { state: true },
     conflict: { state: true },
     receipt: { state: true },
@@ -171,9 +174,6 @@ export class IqUpdateWizard extends IqElement {
     lookup: { state: true },
     documents: { state: true },
   };
-
-  /** @internal How long before a draft kept on this device is sent again (tests shorten it). */
-  static retryDelayMs = 15_000;
 
   /** Which update: `social-protection` (Mazalati) or `ration-card-family`. */
   flow: 'social-protection' | 'ration-card-family' | string = 'social-protection';
@@ -199,9 +199,8 @@ export class IqUpdateWizard extends IqElement {
   private answers: Answers = {};
   /** Problems shown, by DOM id suffix of the control (`f-<key>`), with their message. */
   private errors: ReadonlyMap<string, string> = new Map();
-  private announcement = '';
-  private signedOut = false;
-  private savedLocally = false;
+  /** The failed call shown at the top (or as the page, when nothing could be loaded). */
+  private failure: Failure | null = null;
   private busy = false;
   private conflict: ServerDraft | null = null;
   private receipt: { referenceNumber: string; requestId: string } | null = null;
@@ -209,134 +208,86 @@ export class IqUpdateWizard extends IqElement {
   private fetched: BeneficiaryProfile | RationCard | null = null;
   /** The flow's reference lists (`WizardFlow.lists`), once read. */
   private lists: Record<string, FieldOption[]> | null = null;
-  #listsLoading?: Promise<void>;
   /** The household member being added (index -1) or changed. */
   private member: { index: number; value: Answers } | null = null;
   private lookup: { reference: string; result?: RequestStatusView } = {
     reference: '',
   };
 
-  #store!: DraftStore;
   #flow?: WizardFlow;
   /** The documents attached to the draft. */
   private documents: SupportingDocument[] = [];
-  /** The upload list of the documents step. */
-  readonly #docs = new DocumentList(
-    {
-      documents: () => this.documents,
-      setDocuments: (list) => (this.documents = list),
-      requestUpdate: () => this.requestUpdate(),
-      announce: (text) => this.#announce(text),
-      reject: (text) => {
-        // A refused file: announced (again if it is the same error), in the summary that takes
-        // the focus and links to the picker, and no longer "Saved" in the live region.
-        if (!text) return this.#clearError('documents');
-        this.#announce(text);
-        this.#showError(text, 'documents');
-      },
-      reportError: (error) => this.#report(error),
-      ensureDraft: async () => {
-        if (this.#store.local.requestId && !this.#store.local.dirty) return true;
-        await this.#save();
-        return !!this.#store.local.requestId;
-      },
+
+  readonly #focus = new FocusController(this);
+  readonly #announcer = new Announcer(this);
+  readonly #session = new WizardSession(this, () => this.api, this.#announcer, {
+    forget: () => this.#forget(),
+    start: () => void this.#start(),
+    refused: (outcome) =>
+      outcome.kind === 'conflict'
+        ? this.#showConflict(outcome.server)
+        : this.#showServerErrors(outcome.errors),
+  });
+  readonly #history = new StepHistory(
+    this,
+    () => this.flow,
+    (step) => {
+      if ((this.view === 'step' || this.view === 'check') && this.#stepIds().includes(step))
+        this.#goTo(step, false);
     },
-    () => this.#store,
   );
+  // One controller per kind of call: the start (record, who is signed in, the draft), the
+  // reference lists, the submission (kept going when the element leaves: its outcome must be
+  // known) and the status look-up. Saves are the session's; documents, the upload list's.
+  readonly #load = new RequestController(this, () => this.api, { abortOnDisconnect: false });
+  readonly #lists = new RequestController(this, () => this.api);
+  readonly #sending = new RequestController(this, () => this.api, { abortOnDisconnect: false });
+  readonly #status = new RequestController(this, () => this.api);
+
+  /** The upload list of the documents step. */
+  readonly #docs = new DocumentList(this, () => this.api, {
+    documents: () => this.documents,
+    setDocuments: (list) => (this.documents = list),
+    announce: (text) => this.#announcer.announce(text),
+    reject: (text) => {
+      // A refused file: announced (again if it is the same error), in the summary that takes
+      // the focus and links to the picker, and no longer "Saved" in the live region.
+      if (!text) return this.#clearError('documents');
+      this.#announcer.announce(text);
+      this.#showError(text, 'documents');
+    },
+    ensureDraft: async () => {
+      const local = this.#store.local;
+      return (
+        (!!local.requestId && !local.dirty) ||
+        ((await this.#session.save()) && !!this.#store.local.requestId)
+      );
+    },
+    store: () => this.#store,
+  });
   #started = false;
-  #restartOnLogin = false;
-  /** The opaque id of the citizen whose answers the element holds (null: not known yet). */
-  #citizen: string | null = null;
-  /** {@link forgetCount} when the element last started: it changes when the tab's data was forgotten. */
-  #forgotten = 0;
-  #pendingFocus: string | null = null;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Forgets this tab's copy and starts again (an open server draft is resumed). */
   reset(): void {
-    this.#store?.clear(this.#firstStep());
+    this.#session.store?.clear(this.#firstStep());
     void this.#start();
   }
 
-  // ---------------------------------------------------------------- wiring
-
-  readonly #onPopState = (event: PopStateEvent) => {
-    const target = (event.state as HistoryState | null)?.step;
-    if ((event.state as HistoryState | null)?.iqWizard !== this.flow || !target) return;
-    if ((this.view === 'step' || this.view === 'check') && this.#stepIds().includes(target))
-      this.#goTo(target, false);
-  };
-  readonly #onOnline = () => void this.#flush();
-  readonly #onLogin = (event: IqLoginEvent) => {
-    // Another citizen: nothing of the previous one may show, not even what the element holds.
-    if (this.#citizen && this.#citizen !== event.user.id) this.#forget();
-    this.#citizen = event.user.id;
-    this.signedOut = false;
-    if (this.#restartOnLogin || this.view === 'signed-out') void this.#start();
-    else this.#resume();
-  };
-  /** `iq-logout` (any reason) or a 401 anywhere on the page: the session is over. */
-  readonly #onLogout = (event: Event) => {
-    this.signedOut = true;
-    // Signing out on a shared phone must leave nothing behind, in the tab or in the element.
-    // After a timeout the answers stay in memory for the same citizen (the tab's copy is gone).
-    if ((event as IqLogoutEvent).reason === 'user') this.#forget();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
-    window.addEventListener('online', this.#onOnline);
-    document.addEventListener('iq-login', this.#onLogin);
-    document.addEventListener('iq-logout', this.#onLogout);
-    document.addEventListener('iq-auth-required', this.#onLogout);
-    if (!this.#started) return;
-    // Moved in the page: it goes on with what it holds — unless, while it was away, the citizen
-    // signed out or another one signed in (it heard nothing then; the tab's data tells).
-    const owner = localCitizen();
-    if (forgetCount() !== this.#forgotten || (owner && owner !== this.#citizen)) {
-      this.#forget();
-      void this.#start();
-    } else {
-      this.#store?.close(false);
-      // Its citizen is no longer signed in: the session ended meanwhile.
-      if (this.#citizen) this.signedOut = !owner;
-      this.#resume();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
-    window.removeEventListener('online', this.#onOnline);
-    document.removeEventListener('iq-login', this.#onLogin);
-    document.removeEventListener('iq-logout', this.#onLogout);
-    document.removeEventListener('iq-auth-required', this.#onLogout);
-    clearTimeout(this.#retryTimer);
-    this.#store?.close();
+  get #store() {
+    return this.#session.store;
   }
 
   /** Drops the citizen's answers: the tab's copy and everything the element holds. */
   #forget(): void {
-    this.#store?.clear(this.#firstStep());
+    this.#session.end(this.#firstStep());
     this.answers = {};
-    this.member = this.receipt = this.conflict = this.user = this.fetched = null;
+    this.member = this.receipt = this.conflict = this.user = this.fetched = this.failure = null;
     this.errors = new Map();
     this.documents = [];
     this.lookup = { reference: '' };
     this.#docs.uploads = [];
     this.#docs.error = '';
-    this.#citizen = null;
-    this.savedLocally = false;
-    clearTimeout(this.#retryTimer);
-    this.#restartOnLogin = true;
     this.view = 'signed-out';
-  }
-
-  /** Signed in (again) as the same citizen: the answers go back to the tab's copy, and out. */
-  #resume(): void {
-    if (Object.keys(this.#store?.local.answers ?? {}).length) this.#store.update({});
-    void this.#flush();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -349,11 +300,7 @@ export class IqUpdateWizard extends IqElement {
   protected override updated(changed: PropertyValues<this>): void {
     // A member half typed is part of the answers: kept in the tab's copy like them.
     if ((changed as Map<string, unknown>).has('member') && this.view === 'step')
-      this.#store?.update({ member: this.member });
-    if (!this.#pendingFocus) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.#pendingFocus);
-    this.#pendingFocus = null;
-    target?.focus();
+      this.#session.store?.update({ member: this.member });
   }
 
   // ---------------------------------------------------------------- the flow
@@ -414,146 +361,105 @@ export class IqUpdateWizard extends IqElement {
     const load = FLOWS[this.flow] ?? FLOWS['social-protection'];
     this.#flow = await (load as () => Promise<WizardFlow>)();
     const flow = this.#def;
-    clearTimeout(this.#retryTimer);
-    // Nothing is written to the tab while the session is over.
-    this.#store = new DraftStore(
-      flow,
-      () => this.api,
-      this.#firstStep(),
-      () => !this.signedOut,
-    );
-    this.receipt = this.conflict = this.member = null;
+    const session = this.#session;
+    const store = session.open(flow, this.#firstStep());
+    this.receipt = this.conflict = this.member = this.failure = null;
     this.lists = null;
     this.errors = new Map();
-    this.#restartOnLogin = false;
     this.documents = [];
-    this.#citizen = localCitizen();
-    this.#forgotten = forgetCount();
-    let local = this.#store.stored ? this.#store.local : null;
-    let answers: Answers | null = local?.answers ?? null;
-    let step = local?.step ?? null;
-    try {
-      const citizen = await this.#loadRecord();
+    let local = store.stored ? store.local : null;
+    const found: Resumed = {
+      answers: local?.answers ?? null,
+      step: local?.step ?? null,
+      documents: [],
+      conflict: null,
+    };
+    const outcome = await this.#load.run(async (client, signal) => {
+      const citizen = await this.#loadRecord(client, signal);
       // The tab's copy is another citizen's than the one signed in: not theirs to see.
       if (claimLocalData(citizen)) {
-        this.#store.clear(this.#firstStep());
-        local = answers = step = null;
+        store.clear(this.#firstStep());
+        local = found.answers = found.step = null;
       }
-      this.#citizen = citizen;
-      this.#forgotten = forgetCount();
+      session.citizen = citizen;
+      session.forgotten = forgetCount();
       // The service answered: the session is alive, whatever was heard before.
-      this.signedOut = false;
-      if (local?.requestId) {
-        const server = await this.#store.fetch(local.requestId);
-        if (local.submitKey && (local.submitting || server.status !== 'draft')) {
-          // A submission was sent and its answer lost (reload during submit): the same key
-          // again gives the same receipt, never a second request.
-          this.answers = local.answers;
-          this.step = CHECK;
-          this.view = 'check';
-          await this.#submit();
-          return;
-        }
-        if (server.status !== 'draft') {
-          this.#store.clear(this.#firstStep());
-          answers = step = null;
-        } else {
-          this.documents = server.documents;
-          if (server.version > (local.version ?? 0)) {
-            if (sameAnswers(server.answers, flow.toBody(local.answers)))
-              this.#store.update({ version: server.version });
-            else this.conflict = server;
-          }
-        }
-      }
-      if (!answers) {
-        const draft = await this.#store.latestDraft(this.kind);
-        if (draft) {
-          answers = flow.fromBody(draft.answers, draft.kind, this.#context);
-          // Where the citizen was when it was last saved, here or on another device.
-          step = draft.resumeStep ?? null;
-          this.documents = draft.documents;
-          this.#store.update({
-            requestId: draft.id,
-            version: draft.version,
-            kind: draft.kind,
-            answers,
-            dirty: false,
-          });
-        }
-      }
-    } catch (error) {
-      if (!isEServicesError(error)) {
-        console.error(error);
-        this.view = 'problem';
-        return;
-      }
-      this.#report(error);
-      if (error.status === 401) {
-        this.#needSignIn();
-        if (!answers) {
-          this.#restartOnLogin = true;
-          this.view = 'signed-out';
-          return;
-        }
-      } else if (!answers && !this.#context.record) {
-        this.#show('problem');
-        return;
-      }
+      session.signedOut = false;
+      await session.resume(
+        store.calls(client, signal),
+        local,
+        found,
+        this.kind,
+        () => this.#context,
+      );
+    });
+    // Started again meanwhile (another flow): that start shows its own.
+    if (!outcome || session.store !== store) return;
+    this.documents = found.documents;
+    this.conflict = found.conflict;
+    if (found.resubmit && local) {
+      this.answers = local.answers;
+      this.step = CHECK;
+      this.view = 'check';
+      return this.#submit();
     }
-    answers ??= flow.initialAnswers(this.#context);
-    if (this.kind) answers = { ...answers, kind: this.kind };
-    this.answers = answers;
-    this.#store.update({ answers });
-    if (this.conflict) {
-      this.step = step ?? this.#firstStep();
-      this.#show('conflict');
+    const problem = outcome.problem;
+    if (problem?.kind === 'auth' && !found.answers) {
+      session.restart = true;
+      this.view = 'signed-out';
       return;
     }
+    if (problem && !found.answers && !this.#context.record) {
+      this.failure = { problem, retry: () => void this.#start() };
+      return this.#show('problem');
+    }
+    let answers = found.answers ?? flow.initialAnswers(this.#context);
+    if (this.kind) answers = { ...answers, kind: this.kind };
+    this.answers = answers;
+    store.update({ answers });
+    const step = found.step;
+    if (this.conflict) {
+      this.step = step ?? this.#firstStep();
+      return this.#show('conflict');
+    }
     const resumed = step && this.#stepIds().includes(step) ? step : null;
-    const target =
-      resumed ?? (this.#store.local.requestId ? this.#firstIncomplete() : this.#firstStep());
-    history.replaceState(this.#historyState(target), '');
+    const target = resumed ?? (store.local.requestId ? this.#firstIncomplete() : this.#firstStep());
+    this.#history.replace(target);
     this.#goTo(target, false);
     if (local?.member && target === step) this.member = local.member;
-    if (this.#store.local.dirty && this.#store.local.requestId) void this.#flush();
+    if (store.local.requestId) void session.flush();
   }
 
   /** Reads the record and who is signed in; returns the citizen's opaque id. */
-  async #loadRecord(): Promise<string> {
-    const client = this.api;
-    if (!client) throw new Error('<iq-update-wizard>: no client; call configure({ client }).');
+  async #loadRecord(client: EServicesClient, signal: AbortSignal): Promise<string> {
     const [record, user] = await Promise.all([
       this.record
-        ? Promise.resolve(null)
+        ? null
         : this.#def.service === 'socialProtection'
-          ? client.socialProtection.GET('/profile').then(unwrap)
-          : client.rationCard.GET('/card').then(unwrap),
-      client.identity.GET('/me').then(unwrap),
+          ? client.socialProtection.GET('/profile', { signal }).then(unwrap)
+          : client.rationCard.GET('/card', { signal }).then(unwrap),
+      client.identity.GET('/me', { signal }).then(unwrap),
     ]);
     this.fetched = record;
     this.user = user;
-    void this.#loadLists();
+    this.#loadLists();
     return user.id;
   }
 
   /**
-   * Reads the flow's reference lists. Not blocking: a failure is reported, and the lists are read
-   * again when the citizen reaches a step (a choice then fills in).
+   * Reads the flow's reference lists. Not blocking: a failure goes to the host, and the lists are
+   * read again when the citizen reaches a step (a choice then fills in).
    */
-  #loadLists(): Promise<void> {
-    const client = this.api;
+  #loadLists(): void {
     const flow = this.#flow;
-    if (!client || !flow?.lists || this.lists) return Promise.resolve();
+    const lists = flow?.lists;
     // Asked for at start and on each step: one read at a time, kept only for the flow it is for.
-    return (this.#listsLoading ??= flow
-      .lists(client)
-      .then((lists) => void (this.#flow === flow && (this.lists = lists)))
-      .catch((error: unknown) => {
-        if (!isEServicesError(error)) throw error;
-        this.#report(error);
-      })
-      .finally(() => (this.#listsLoading = undefined)));
+    if (!lists || !this.api || this.lists || this.#lists.pending) return;
+    void this.#lists
+      .run((client) => lists(client))
+      .then((outcome) => {
+        if (outcome?.value && this.#flow === flow) this.lists = outcome.value;
+      });
   }
 
   // ---------------------------------------------------------------- navigation
@@ -563,19 +469,13 @@ export class IqUpdateWizard extends IqElement {
     this.step = id;
     this.view = id === CHECK ? 'check' : 'step';
     this.errors = new Map();
-    this.member = null;
+    this.failure = this.member = null;
     this.#store.update({ step: id });
-    void this.#loadLists();
-    if (push) history.pushState(this.#historyState(id), '');
-    this.#pendingFocus = '#heading';
+    this.#loadLists();
+    if (push) this.#history.push(id);
+    this.#focus.to('#heading');
     if (this.#currentStep?.kind === 'documents') void this.#docs.loadPolicy();
-    this.#emit(new IqStepChangeEvent(id, ids.indexOf(id), this.#total()));
-  }
-
-  /** The host's own history state (a router's keys) plus the step id: never an answer. */
-  #historyState(step: string): HistoryState {
-    const host: unknown = history.state;
-    return { ...(host && typeof host === 'object' ? host : {}), iqWizard: this.flow, step };
+    this.dispatchEvent(new IqStepChangeEvent(id, ids.indexOf(id), this.#total()));
   }
 
   #back(): void {
@@ -592,16 +492,13 @@ export class IqUpdateWizard extends IqElement {
       problems.set(id, problemText(problem, this.format));
     if (step.kind === 'documents' && missingDocuments(this.#needs(), this.documents).length)
       problems.set('documents', problemText('document-needed'));
-    if (problems.size) {
-      this.#showErrors(problems);
-      return;
-    }
+    if (problems.size) return this.#showErrors(problems);
     const ids = this.#stepIds();
     const target = this.#store.local.returnTo || ids[ids.indexOf(step.id) + 1] || CHECK;
     this.busy = true;
-    const outcome = await this.#save(target);
+    const saved = await this.#session.save(target);
     this.busy = false;
-    if (!outcome) return;
+    if (!saved) return;
     this.#store.update({ returnTo: undefined });
     this.#goTo(target);
   }
@@ -629,7 +526,7 @@ export class IqUpdateWizard extends IqElement {
 
   #showErrors(problems: ReadonlyMap<string, string>): void {
     this.errors = problems;
-    this.#pendingFocus = '#summary';
+    this.#focus.to('#summary');
   }
 
   /** One problem: beside the control `f-<key>`, or only in the summary (key ''). */
@@ -637,10 +534,16 @@ export class IqUpdateWizard extends IqElement {
     this.#showErrors(new Map([[key, text]]));
   }
 
+  /** A failed call, at the top: it takes the focus. */
+  #fail(failure: Failure): void {
+    this.failure = failure;
+    this.#focus.to('#problem');
+  }
+
   /** Another page: its heading takes the focus. */
   #show(view: View): void {
     this.view = view;
-    this.#pendingFocus = '#heading';
+    this.#focus.to('#heading');
   }
 
   /** The draft was changed on another device: the citizen chooses which answers to keep. */
@@ -673,66 +576,6 @@ export class IqUpdateWizard extends IqElement {
     this.#showErrors(shown);
   }
 
-  // ---------------------------------------------------------------- saving
-
-  /**
-   * Saves the draft (with where the citizen goes next, when moving on); false when the citizen
-   * must stay (a conflict, answers refused).
-   */
-  async #save(resumeStep?: string): Promise<boolean> {
-    const outcome = await this.#store.save(resumeStep);
-    switch (outcome.kind) {
-      case 'saved':
-        this.signedOut = false;
-        this.savedLocally = false;
-        this.#announce(msg('Saved.', { id: 'wizard.saved' }));
-        this.#emit(
-          new IqDraftSavedEvent(this.#store.local.requestId, this.#store.local.version, 'server'),
-        );
-        return true;
-      case 'conflict':
-        this.#showConflict(outcome.server);
-        return false;
-      case 'invalid':
-        this.#report(outcome.error);
-        this.#showServerErrors(outcome.errors);
-        return false;
-      case 'auth':
-        this.#report(outcome.error);
-        this.#needSignIn();
-        break;
-      default:
-        if (outcome.error) this.#report(outcome.error);
-    }
-    this.#keptLocally();
-    return true;
-  }
-
-  #keptLocally(): void {
-    this.savedLocally = true;
-    // The notice that now shows, announced.
-    this.#announce(offlineNotice());
-    this.#emit(
-      new IqDraftSavedEvent(this.#store.local.requestId, this.#store.local.version, 'local'),
-    );
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = setTimeout(
-      () => void this.#flush(),
-      (this.constructor as typeof IqUpdateWizard).retryDelayMs,
-    );
-  }
-
-  /** Sends a locally kept draft again. */
-  async #flush(): Promise<void> {
-    if (!this.#store?.local.dirty || this.signedOut || this.view === 'done') return;
-    await this.#save();
-  }
-
-  #needSignIn(): void {
-    if (!this.signedOut) this.#emit(new IqAuthRequiredEvent());
-    this.signedOut = true;
-  }
-
   async #resolve(keep: 'local' | 'server'): Promise<void> {
     const server = this.conflict;
     if (!server) return;
@@ -745,7 +588,7 @@ export class IqUpdateWizard extends IqElement {
     this.documents = server.documents;
     // The choice is saved over the server's version, so both devices see it.
     this.#store.update({ answers, version: server.version, requestId: server.id, dirty: true });
-    if (await this.#save()) this.#goTo(this.#store.local.step || this.#firstStep(), false);
+    if (await this.#session.save()) this.#goTo(this.#store.local.step || this.#firstStep(), false);
   }
 
   // ---------------------------------------------------------------- submission
@@ -754,63 +597,67 @@ export class IqUpdateWizard extends IqElement {
     if (this.busy) return;
     this.busy = true;
     this.errors = new Map();
-    this.#announce(msg('Sending your request…', { id: 'wizard.sending' }));
-    try {
-      if (!this.#store.local.submitting) {
-        if (!(await this.#save())) return;
-        if (this.#store.local.dirty || !this.#store.local.requestId) {
-          return this.#showError(
-            msg(
-              'Your answers are kept on this device but could not be sent. Check your connection and try again.',
-              { id: 'wizard.submit.not-saved' },
-            ),
-          );
-        }
-      }
-      const receipt = await this.#store.submit();
-      this.#done(receipt.referenceNumber, receipt.requestId);
-    } catch (error) {
-      if (!isEServicesError(error)) throw error;
-      this.#report(error);
-      if (error.status === 401) this.#needSignIn();
-      if (error.status === 422 && error.fieldErrors?.length) {
-        this.#showServerErrors(error.fieldErrors);
-        return;
-      }
-      if (error.code === 'draft.version-conflict' || error.code === 'draft.not-editable') {
-        // Changed or sent from another device meanwhile: show its state rather than retry.
-        const server = await this.#store.fetch(this.#store.local.requestId ?? '').catch(() => null);
-        if (server?.referenceNumber) return this.#done(server.referenceNumber, server.id);
-        if (server) return this.#showConflict(server);
-      }
-      this.#showError(
-        error.status === 401
-          ? msg('Sign in again to send your request. Your answers are kept.', {
-              id: 'wizard.submit.signed-out',
-            })
+    this.failure = null;
+    this.#announcer.announce(msg('Sending your request…', { id: 'wizard.sending' }));
+    const store = this.#store;
+    const sent = !store.local.submitting && !(await this.#session.save()) ? undefined : store.local;
+    if (sent && !sent.submitting && (sent.dirty || !sent.requestId)) {
+      this.busy = false;
+      return this.#showError(
+        msg(
+          'Your answers are kept on this device but could not be sent. Check your connection and try again.',
+          { id: 'wizard.submit.not-saved' },
+        ),
+      );
+    }
+    const outcome = sent && (await store.submit(this.#sending));
+    this.busy = false;
+    if (!outcome) return;
+    const receipt = outcome.value;
+    if (receipt) return this.#done(receipt.referenceNumber, receipt.requestId);
+    const problem = outcome.problem;
+    if (problem.kind === 'validation') return this.#showServerErrors(problem.fieldErrors);
+    if (problem.code === 'draft.version-conflict' || problem.code === 'draft.not-editable') {
+      // Changed or sent from another device meanwhile: show its state rather than retry.
+      const id = store.local.requestId ?? '';
+      const server = (await store.call(this.#sending, (calls) => calls.get(id)))?.value;
+      if (server?.referenceNumber) return this.#done(server.referenceNumber, server.id);
+      if (server) return this.#showConflict(server);
+    }
+    this.#fail({
+      problem,
+      // Signed out: the library's sentence; the signed-out notice says the answers are kept.
+      text:
+        problem.kind === 'auth'
+          ? undefined
           : msg(
               'We could not confirm that your request was received. Try again: it will not be sent twice.',
               { id: 'wizard.submit.failed' },
             ),
-      );
-    } finally {
-      this.busy = false;
-    }
+      retry: () => void this.#submit(),
+    });
   }
 
   /** Submitted: the local copy goes, the confirmation shows. */
   #done(referenceNumber: string, requestId: string): void {
-    this.#store.clear(this.#firstStep());
-    clearTimeout(this.#retryTimer);
+    this.#session.done(this.#firstStep());
     this.receipt = { referenceNumber, requestId };
     this.lookup = { reference: referenceNumber };
     this.#show('done');
-    this.announcement = '';
-    this.#emit(new IqSubmittedEvent(referenceNumber, requestId));
+    this.#announcer.clear();
+    this.dispatchEvent(new IqSubmittedEvent(referenceNumber, requestId));
+  }
+
+  #openStatus(): void {
+    this.#show('status');
+    this.errors = new Map();
+    this.failure = null;
   }
 
   async #checkStatus(): Promise<void> {
     const reference = toAsciiDigits(this.lookup.reference.trim()).toUpperCase();
+    this.errors = new Map();
+    this.failure = null;
     if (!/^[A-Z]{2,4}-[0-9]{4}-[0-9]{6}$/.test(reference)) {
       const example = ltr('MZL-2026-000123');
       return this.#showError(
@@ -821,24 +668,18 @@ export class IqUpdateWizard extends IqElement {
         'reference',
       );
     }
-    this.errors = new Map();
-    try {
-      const result = await this.#store.status(reference);
-      this.lookup = { reference, result };
-      this.#pendingFocus = '#status-result';
-    } catch (error) {
-      if (!isEServicesError(error)) throw error;
-      this.#report(error);
-      if (error.status === 401) this.#needSignIn();
+    const outcome = await this.#store.call(this.#status, (calls) => calls.status(reference));
+    if (!outcome) return;
+    const problem = outcome.problem;
+    if (!problem) {
+      this.lookup = { reference, result: outcome.value };
+      this.#focus.to('#status-result');
+    } else if (problem.kind === 'not-found')
       this.#showError(
-        error.status === 404
-          ? msg('No request of yours has this reference number.', {
-              id: 'wizard.status.not-found',
-            })
-          : msg('The status could not be checked. Try again.', { id: 'wizard.status.failed' }),
+        msg('No request of yours has this reference number.', { id: 'wizard.status.not-found' }),
         'reference',
       );
-    }
+    else this.#fail({ problem, retry: () => void this.#checkStatus() });
   }
 
   // ---------------------------------------------------------------- household members
@@ -847,10 +688,10 @@ export class IqUpdateWizard extends IqElement {
     const members = (this.answers['members'] as MemberForm[] | undefined) ?? [];
     this.member = {
       index,
-      value: index < 0 ? {} : { ...(members[index] as unknown as Answers) },
+      value: index < 0 ? {} : { ...members[index] },
     };
     this.errors = new Map();
-    this.#pendingFocus = '#member-heading';
+    this.#focus.to('#member-heading');
   }
 
   #saveMember(): void {
@@ -864,41 +705,28 @@ export class IqUpdateWizard extends IqElement {
       return;
     }
     const members = [...((this.answers['members'] as MemberForm[] | undefined) ?? [])];
-    const value = editing.value as unknown as MemberForm;
+    const value = editing.value as MemberForm;
     if (editing.index < 0) members.push(value);
     else members[editing.index] = value;
     this.#setAnswer('members', members);
     this.member = null;
     this.errors = new Map();
     const name = value.name;
-    this.#announce(msg(str`${name} saved in the list.`, { id: 'wizard.member.saved' }));
-    this.#pendingFocus = '#f-members';
+    this.#announcer.announce(msg(str`${name} saved in the list.`, { id: 'wizard.member.saved' }));
+    this.#focus.to('#f-members');
   }
 
   #removeMember(index: number): void {
     const members = [...((this.answers['members'] as MemberForm[] | undefined) ?? [])];
     const name = members.splice(index, 1)[0]?.name ?? '';
     this.#setAnswer('members', members);
-    this.#announce(msg(str`${name} removed from the list.`, { id: 'wizard.member.removed' }));
-    this.#pendingFocus = '#f-members';
+    this.#announcer.announce(
+      msg(str`${name} removed from the list.`, { id: 'wizard.member.removed' }),
+    );
+    this.#focus.to('#f-members');
   }
 
   // ---------------------------------------------------------------- helpers
-
-  // Events go through here: the manifest takes them from the JSDoc `@fires`, not from call sites.
-  #emit(event: Event): void {
-    this.dispatchEvent(event);
-  }
-
-  #announce(text: string): void {
-    // A repeated message must be announced again: clear it, then set it a moment later.
-    this.announcement = '';
-    setTimeout(() => (this.announcement = text), 50);
-  }
-
-  #report(error: EServicesError): void {
-    this.#emit(IqErrorEvent.from(error));
-  }
 
   /** An answer as the check-answers page and the conflict choice read it. */
   #display(field: WizardField, value: unknown): TemplateResult | string {
@@ -943,45 +771,21 @@ export class IqUpdateWizard extends IqElement {
 
   // ---------------------------------------------------------------- templates
 
-  #renderSummary(): TemplateResult | typeof nothing {
-    if (!this.errors.size) return nothing;
-    return html`<div
-      class="summary"
-      id="summary"
-      part="error-summary"
-      role="alert"
-      tabindex="-1"
-      aria-labelledby="summary-heading"
-    >
-      <h3 id="summary-heading">${msg('There is a problem', { id: 'wizard.summary' })}</h3>
-      <ul>
-        ${[...this.errors].map(([id, text]) =>
-          id
-            ? html`<li>
-                <a
-                  href="#f-${id}"
-                  @click=${(e: Event) => {
-                    e.preventDefault();
-                    this.renderRoot.querySelector<HTMLElement>(`#f-${id}`)?.focus();
-                  }}
-                  >${text}</a
-                >
-              </li>`
-            : html`<li>${text}</li>`,
-        )}
-      </ul>
-    </div>`;
+  /** The failed call: the library's problem box, where the error summary shows. */
+  #renderFailure(): TemplateResult | typeof nothing {
+    const failure = this.failure;
+    return failure
+      ? renderProblem(failure.problem, {
+          ...failure,
+          part: 'error-summary',
+          classes: 'summary',
+        })
+      : nothing;
   }
 
-  #renderNotice(): TemplateResult | typeof nothing {
-    if (this.signedOut)
-      return html`<div class="notice" part="notice" role="alert">
-        ${msg('You are signed out. Your answers are kept on this device: sign in again to go on.', {
-          id: 'wizard.signed-out',
-        })}
-      </div>`;
-    if (this.savedLocally) return html`<p class="notice" part="notice">${offlineNotice()}</p>`;
-    return nothing;
+  #renderSummary(): TemplateResult | typeof nothing {
+    if (this.errors.size) return summaryView(this.errors, this.renderRoot);
+    return this.view === 'problem' ? nothing : this.#renderFailure();
   }
 
   /** How many steps the citizen will see, check answers included. */
@@ -1007,48 +811,6 @@ export class IqUpdateWizard extends IqElement {
       options: field.options?.(this.#context) ?? [],
       onChange,
     });
-  }
-
-  /**
-   * Who is signed in. The Latin name's brackets are inside its left-to-right island: a line break
-   * never leaves a bracket, mirrored, on the other line. The file number is as it is typed.
-   */
-  #renderIdentity(): TemplateResult {
-    const user = this.user;
-    const record = this.#context.record as BeneficiaryProfile | undefined;
-    return html`
-      <dl class="identity">
-        ${
-          user
-            ? html`<div>
-                  <dt>${msg('Name', { id: 'wizard.identity.name' })}</dt>
-                  <dd><bdi>${user.name.ar}</bdi> <bdi dir="ltr">(${user.name.latin})</bdi></dd>
-                </div>
-                <div>
-                  <dt>${msg('National card number', { id: 'national-id.label' })}</dt>
-                  <dd><bdi dir="ltr">${this.format.digits(user.maskedNationalId)}</bdi></dd>
-                </div>`
-            : nothing
-        }
-        ${
-          record?.beneficiaryId
-            ? html`<div>
-                <dt>${msg('Social protection file number', { id: 'wizard.identity.file' })}</dt>
-                <dd><bdi dir="ltr">${record.beneficiaryId}</bdi></dd>
-              </div>`
-            : nothing
-        }
-      </dl>
-      <details class="not-me">
-        <summary>${msg('This is not me', { id: 'wizard.identity.not-me' })}</summary>
-        <p>
-          ${msg(
-            'Do not go on: sign out and sign in with your own national card. If your details are wrong, visit your social protection office.',
-            { id: 'wizard.identity.not-me.text' },
-          )}
-        </p>
-      </details>
-    `;
   }
 
   #memberLine(m: MemberForm): string {
@@ -1094,7 +856,7 @@ export class IqUpdateWizard extends IqElement {
             @click=${() => {
               this.member = null;
               this.errors = new Map();
-              this.#pendingFocus = '#f-members';
+              this.#focus.to('#f-members');
             }}
           >
             ${msg('Cancel', { id: 'wizard.cancel' })}
@@ -1164,7 +926,11 @@ export class IqUpdateWizard extends IqElement {
       >
         ${
           step.kind === 'identity'
-            ? this.#renderIdentity()
+            ? identityView(
+                this.user,
+                this.#context.record as BeneficiaryProfile | undefined,
+                this.format,
+              )
             : step.kind === 'documents'
               ? this.#docs.render(this.#def.documentTypes(this.answers), this.format, this.#needs())
               : askedFields(step, this.answers).map((f) =>
@@ -1205,11 +971,6 @@ export class IqUpdateWizard extends IqElement {
           : nothing
       }
     `;
-  }
-
-  #openStatus(): void {
-    this.#show('status');
-    this.errors = new Map();
   }
 
   #renderCheck(): TemplateResult {
@@ -1349,12 +1110,7 @@ export class IqUpdateWizard extends IqElement {
         return html`<h2 id="heading" part="heading" tabindex="-1">
             ${msg('This service is not available at the moment', { id: 'wizard.problem.title' })}
           </h2>
-          <p>
-            ${msg('Your details could not be loaded. Try again in a few minutes.', { id: 'wizard.problem.text' })}
-          </p>
-          <button type="button" @click=${() => void this.#start()}>
-            ${msg('Try again', { id: 'wizard.retry' })}
-          </button>`;
+          ${this.#renderFailure()}`;
       case 'signed-out':
         return html`<h2 id="heading" part="heading" tabindex="-1">
           ${msg('Sign in to update your data', { id: 'wizard.signed-out.title' })}
@@ -1393,9 +1149,9 @@ export class IqUpdateWizard extends IqElement {
         aria-busy=${this.view === 'loading' ? 'true' : 'false'}
       >
         <p class="title" part="title">${this.#flow?.title()}</p>
-        ${this.#renderNotice()} ${this.#renderSummary()} ${this.#renderView()}
+        ${noticeView(this.#session)} ${this.#renderSummary()} ${this.#renderView()}
       </section>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#announcer.render()}
     `;
   }
 }

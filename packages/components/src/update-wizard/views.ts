@@ -1,13 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { RequestStatusView } from '@iq-eservices/api';
+import type { BeneficiaryProfile, RequestStatusView, User } from '@iq-eservices/api';
 import type { Formatter } from '../core/format.js';
 import type { WizardField } from './engine.js';
 import { errorLine } from './fields.js';
+import { offlineNotice } from './session.js';
 import type { Labels } from '../core/labels.js';
 
-// The pages a citizen sees only once the service has answered (a conflict, the confirmation, a
-// status look-up).
+// The wizard's views that read no more than they are given: who is signed in, the session's
+// notice, and the pages a citizen sees only once the service has answered (a conflict, the
+// confirmation, a status look-up).
 
 const REQUEST_STATUSES: Labels = {
   draft: () => msg('Not sent yet', { id: 'wizard.status.draft' }),
@@ -166,4 +168,96 @@ export function statusView(p: {
           </section>`
         : nothing
     }`;
+}
+
+/**
+ * Who is signed in. The Latin name's brackets are inside its left-to-right island: a line break
+ * never leaves a bracket, mirrored, on the other line. The file number is as it is typed.
+ */
+export function identityView(
+  user: User | null,
+  record: BeneficiaryProfile | undefined,
+  format: Formatter,
+): TemplateResult {
+  return html`
+    <dl class="identity">
+      ${
+        user
+          ? html`<div>
+                <dt>${msg('Name', { id: 'wizard.identity.name' })}</dt>
+                <dd><bdi>${user.name.ar}</bdi> <bdi dir="ltr">(${user.name.latin})</bdi></dd>
+              </div>
+              <div>
+                <dt>${msg('National card number', { id: 'national-id.label' })}</dt>
+                <dd><bdi dir="ltr">${format.digits(user.maskedNationalId)}</bdi></dd>
+              </div>`
+          : nothing
+      }
+      ${
+        record?.beneficiaryId
+          ? html`<div>
+              <dt>${msg('Social protection file number', { id: 'wizard.identity.file' })}</dt>
+              <dd><bdi dir="ltr">${record.beneficiaryId}</bdi></dd>
+            </div>`
+          : nothing
+      }
+    </dl>
+    <details class="not-me">
+      <summary>${msg('This is not me', { id: 'wizard.identity.not-me' })}</summary>
+      <p>
+        ${msg(
+          'Do not go on: sign out and sign in with your own national card. If your details are wrong, visit your social protection office.',
+          { id: 'wizard.identity.not-me.text' },
+        )}
+      </p>
+    </details>
+  `;
+}
+
+/** The session's notice: signed out (an alert), or answers kept on this device. */
+export function noticeView(session: {
+  signedOut: boolean;
+  savedLocally: boolean;
+}): TemplateResult | typeof nothing {
+  if (session.signedOut)
+    return html`<div class="notice" part="notice" role="alert">
+      ${msg('You are signed out. Your answers are kept on this device: sign in again to go on.', {
+        id: 'wizard.signed-out',
+      })}
+    </div>`;
+  if (session.savedLocally) return html`<p class="notice" part="notice">${offlineNotice()}</p>`;
+  return nothing;
+}
+
+/**
+ * The problems with the answers, at the top: each links to its control (`#f-<key>`, focused in
+ * `root`); a problem with no control (key `''`) is a line of its own.
+ */
+export function summaryView(errors: ReadonlyMap<string, string>, root: ParentNode): TemplateResult {
+  return html`<div
+    class="summary"
+    id="summary"
+    part="error-summary"
+    role="alert"
+    tabindex="-1"
+    aria-labelledby="summary-heading"
+  >
+    <h3 id="summary-heading">${msg('There is a problem', { id: 'wizard.summary' })}</h3>
+    <ul>
+      ${[...errors].map(([id, text]) =>
+        id
+          ? html`<li>
+              <a
+                href="#f-${id}"
+                @click=${(e: Event) => {
+                  e.preventDefault();
+                  root.querySelector<HTMLElement>(`#f-${id}`)?.focus();
+                }}
+                >${text}</a
+              >
+            </li>`
+          : html`<li>${text}</li>`,
+      )}
+    </ul>
+  </div>`;
 }

@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: '*',
   ar: () => import('../locales/ar.js'),
   ckb: () => import('../locales/ckb.js'),
+  en: () => import('../locales/en.js'),
 };

@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'login',
   ar: () => import('../locales/ar/login.js'),
   ckb: () => import('../locales/ckb/login.js'),
+  en: () => import('../locales/en/login.js'),
 };

@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'my-requests',
   ar: () => import('../locales/ar/my-requests.js'),
   ckb: () => import('../locales/ckb/my-requests.js'),
+  en: () => import('../locales/en/my-requests.js'),
 };

@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'national-id-input',
   ar: () => import('../locales/ar/national-id-input.js'),
   ckb: () => import('../locales/ckb/national-id-input.js'),
+  en: () => import('../locales/en/national-id-input.js'),
 };

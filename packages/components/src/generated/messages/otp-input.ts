@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'otp-input',
   ar: () => import('../locales/ar/otp-input.js'),
   ckb: () => import('../locales/ckb/otp-input.js'),
+  en: () => import('../locales/en/otp-input.js'),
 };

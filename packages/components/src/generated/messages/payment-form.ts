@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'payment-form',
   ar: () => import('../locales/ar/payment-form.js'),
   ckb: () => import('../locales/ckb/payment-form.js'),
+  en: () => import('../locales/en/payment-form.js'),
 };

@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'phone-input',
   ar: () => import('../locales/ar/phone-input.js'),
   ckb: () => import('../locales/ckb/phone-input.js'),
+  en: () => import('../locales/en/phone-input.js'),
 };

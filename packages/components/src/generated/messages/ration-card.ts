@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'ration-card',
   ar: () => import('../locales/ar/ration-card.js'),
   ckb: () => import('../locales/ckb/ration-card.js'),
+  en: () => import('../locales/en/ration-card.js'),
 };

@@ -6,4 +6,5 @@ export const messages: MessageGroup = {
   id: 'update-wizard',
   ar: () => import('../locales/ar/update-wizard.js'),
   ckb: () => import('../locales/ckb/update-wizard.js'),
+  en: () => import('../locales/en/update-wizard.js'),
 };

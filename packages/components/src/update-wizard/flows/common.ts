@@ -11,7 +11,7 @@ import {
   type WizardStep,
 } from '../engine.js';
 import { optionsOf } from '../labels.js';
-import { DATE_EXAMPLE } from '../problems.js';
+import { DATE_EXAMPLE } from '../fields.js';
 
 // Pieces both flows use: address questions, and turning checked answers into a contract body and
 // back through one table per flow (where each answer lives in the body) instead of hand-written

@@ -30,14 +30,14 @@ import {
 } from './common.js';
 
 /** A household member as the wizard holds them (`id` for a member on file). */
-export interface MemberForm {
+export type MemberForm = {
   id?: string;
   name: string;
   relation: string;
   birthDate: string;
   sex: string;
   nationalId?: string;
-}
+};
 
 /** The questions about one member (the national number only for a new member). */
 const MEMBER_FIELDS: WizardField[] = [
@@ -245,10 +245,7 @@ export const socialProtectionFlow: WizardFlow = {
     // Each section only when all it requires is answered; the household only when every member is.
     const body = writeBody(STEPS, answers, BODY);
     const members = (answers['members'] as MemberForm[] | undefined) ?? [];
-    if (
-      members.length &&
-      members.every((m) => !itemProblems(MEMBER_FIELDS, m as unknown as Answers).size)
-    )
+    if (members.length && members.every((m) => !itemProblems(MEMBER_FIELDS, m).size))
       body['household'] = {
         members: members.map((m) =>
           section({

@@ -1,0 +1,17 @@
+/** The soak's settings, from `npm run soak -- --runs N --seed S`. */
+export interface SoakConfig {
+  runs: number;
+  seed: number;
+}
+
+/** A small seeded generator (mulberry32): the same seed, the same runs. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
