@@ -243,6 +243,30 @@ describe('iq-my-requests', function () {
     expect(text(el, '#problem')).to.contain('Sign in to see your requests.');
   });
 
+  it('with `data`: nothing is fetched; the filters and the look-up work on the given requests', async () => {
+    await setPageLanguage('en');
+    const s = await signedIn('cit_13');
+    const page = await s.client.requests.GET('/requests', {});
+    const items = page.data?.items ?? [];
+    expect(items).to.have.length(2);
+    const calls = { ...s.sandbox.calls };
+    const el = await fixture<IqMyRequests>(
+      html`<iq-my-requests .data=${{ items }}></iq-my-requests>`,
+    );
+    expect(references(el)).to.deep.equal(['MZL-2026-091301', 'PAY-2026-900009']);
+    expect($(el, '[part="refresh"]')).to.equal(null, 'nothing to refresh');
+    const status = $<HTMLSelectElement>(el, '#filter-status')!;
+    status.value = 'approved';
+    $(el, '.filters button')!.click();
+    await until(() => references(el).length === 1, 'filtered');
+    expect(references(el)).to.deep.equal(['PAY-2026-900009']);
+    $(el, '#reference')!.focus();
+    await sendKeys({ type: 'MZL-2026-091301' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!$(el, '[part="found"]'), 'found among the given requests');
+    expect(s.sandbox.calls).to.deep.equal(calls, 'no call to the service');
+  });
+
   it('hostile server strings are shown as text, and the layout holds at 320 px', async () => {
     await setPageLanguage('ar');
     await setViewport({ width: 320, height: 640 });
