@@ -55,7 +55,10 @@ const defineElementCalls = () => {
 /**
  * Lit's internal state (`{ state: true }` in `static properties`, TypeScript `private` or
  * `protected`) has no attribute; the analyzer only knows `attribute: false`, so attributes of
- * non-public fields are removed here.
+ * non-public fields are removed here. Private members (`private x`, `#x`) are no part of the
+ * public surface and are removed too (after inheritance, so subclasses lose them as well);
+ * `@internal` ones the analyzer leaves out itself. Protected members stay: they are what a
+ * subclass of `IqFormControl` implements.
  */
 const internalState = () => ({
   name: 'iq-internal-state',
@@ -72,10 +75,48 @@ const internalState = () => ({
           if (hidden.has(member.name)) delete member.attribute;
         if (declaration.attributes)
           declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
+        declaration.members = declaration.members.filter(
+          (m) => m.privacy !== 'private' && !m.name.startsWith('#'),
+        );
       }
     }
   },
 });
+
+/**
+ * An element's events are exactly its class's `@fires {IqXEvent} iq-x - description` tags. The
+ * analyzer also guesses events from `dispatchEvent(new IqXEvent(user))` call sites, naming them
+ * after the constructor's first argument (`user`, `receipt`, or nothing at all): those guesses
+ * are dropped, so the manifest lists what the element documents, each with its event class.
+ * (packages/components/test/manifest.test.ts checks the tags against the classes each element
+ * dispatches; src/test/manifest-events.test.ts against what the elements fire in a browser.)
+ */
+const documentedEvents = () => {
+  /** `<module path>#<class name>` → the event names its JSDoc documents. */
+  const documented = new Map();
+  return {
+    name: 'iq-documented-events',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const names = new Set();
+      for (const doc of node.jsDoc ?? [])
+        for (const [, name] of doc
+          .getFullText()
+          .matchAll(/@(?:fires|event)\s+(?:\{[^}]*\}\s*)?([\w:-]+)/g))
+          names.add(name);
+      documented.set(`${moduleDoc.path}#${node.name.text}`, names);
+    },
+    moduleLinkPhase({ moduleDoc }) {
+      for (const declaration of moduleDoc.declarations ?? []) {
+        if (declaration.kind !== 'class') continue;
+        const names = documented.get(`${moduleDoc.path}#${declaration.name}`) ?? new Set();
+        declaration.events = (declaration.events ?? []).filter(
+          (event) => event.name && names.has(event.name),
+        );
+      }
+    },
+  };
+};
 
 /** Module paths as the published package has them: `dist/<path>.js` (dist mirrors src). */
 const publishedPaths = () => ({
@@ -99,10 +140,18 @@ const publishedPaths = () => ({
 
 export default {
   globs: [`${SRC}**/*.ts`],
-  exclude: [`${SRC}**/*.test.ts`, `${SRC}test/**`, `${SRC}generated/**`, `${SRC}**/*.d.ts`],
+  // Tests, their harnesses (`src/test/`, `src/<element>/test/`) and generated modules are not
+  // part of the published surface.
+  exclude: [
+    `${SRC}**/*.test.ts`,
+    `${SRC}test/**`,
+    `${SRC}**/test/**`,
+    `${SRC}generated/**`,
+    `${SRC}**/*.d.ts`,
+  ],
   outdir: 'packages/components',
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineElementCalls(), internalState(), publishedPaths()],
+  plugins: [defineElementCalls(), documentedEvents(), internalState(), publishedPaths()],
 };

@@ -56,8 +56,15 @@ export default [
   {
     // @iq-eservices/components for npm: one module per source module (so `dist/` mirrors `src/`
     // and `dist/types/`), `define/<name>.js` registering each tag, locales loaded on demand.
-    input: components.input,
-    external: dependencies(['lit', '@lit/localize', '@iq-eservices/api']),
+    // `#dev` stays an import (package.json `imports`): the site's bundler picks `core/dev.js`
+    // (integrators' warnings) under the `development` condition, `core/dev.prod.js` otherwise.
+    input: {
+      ...components.input,
+      'core/dev': 'packages/components/src/core/dev.ts',
+      'core/dev.prod': 'packages/components/src/core/dev.prod.ts',
+    },
+    external: (id) =>
+      id === '#dev' || dependencies(['lit', '@lit/localize', '@iq-eservices/api'])(id),
     // Templates' whitespace and message ids shortened here already: a site's bundler does not.
     plugins: [transpile(), ...componentTransforms()],
     output: {

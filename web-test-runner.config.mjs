@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { build } from 'esbuild';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { analyzeManifest } from './scripts/manifest.mjs';
 
 // The sandbox depends on CommonJS packages (Ajv): serve it to the page as one ES module bundle.
 let sandboxBundle;
@@ -23,6 +24,18 @@ const sandboxPlugin = {
       conditions: ['iq-source'],
     }).then((result) => result.outputFiles[0].text);
     return { body: await sandboxBundle, type: 'js' };
+  },
+};
+
+// custom-elements.json as `npm run analyze` makes it from the current source, for the tests that
+// compare it with what the elements do (src/test/manifest-events.test.ts).
+let manifest;
+const manifestPlugin = {
+  name: 'iq-manifest',
+  async serve(context) {
+    if (context.path !== '/__iq-manifest.json') return;
+    manifest ??= analyzeManifest().then((m) => JSON.stringify(m));
+    return { body: await manifest, type: 'json' };
   },
 };
 
@@ -48,6 +61,7 @@ export default {
   nodeResolve: { exportConditions: ['iq-source', 'browser', 'development'] },
   plugins: [
     sandboxPlugin,
+    manifestPlugin,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
   ],
   // Every test in a browser whose zone is UTC (and language en-US, Chromium's own): a Baghdad

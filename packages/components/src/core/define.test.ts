@@ -22,7 +22,7 @@ describe('defineElement', () => {
         true,
       );
       expect(warnings.length).to.equal(1);
-      expect(String(warnings[0]![0])).to.contain('<iq-test-twice> is already defined');
+      expect(String(warnings[0]![0])).to.contain('<iq-test-twice>: already defined');
       defineElement('iq-test-twice', first!);
       expect(warnings.length, 'defining the same class again is silent').to.equal(1);
     } finally {

@@ -19,14 +19,21 @@ export const MAX_FIELD_LENGTH = 64;
  * The base of the library's form controls: form-associated through `ElementInternals`, with a
  * visible label and hint, our own validation messages in the page's language (never the
  * browser's), an error tied to the field, reset and restore, `disabled`, and focus delegated to
- * the inner input.
+ * the inner input. Like native controls it has `setCustomValidity()`, `labels` and custom states
+ * a page can style from outside:
+ *
+ * ```css
+ * iq-phone-input:state(user-invalid) { outline: 3px solid #b10e1e; }
+ * ```
+ *
+ * @cssstate required - The field must be filled in.
+ * @cssstate invalid - The value is not acceptable (or `setCustomValidity()` gave a message), whether or not the error shows yet.
+ * @cssstate user-invalid - Invalid, and the citizen has left the field or tried to submit: the error shows.
  *
  * @csspart label - The field's label.
  * @csspart hint - The hint under the label.
  * @csspart error - The error message (present only when there is one).
  * @csspart input - The native input.
- * @cssprop --iq-color-error - Colour of the error message and the invalid border.
- * @cssprop --iq-color-border - Border of the input.
  */
 export abstract class IqFormControl extends IqElement {
   /** Tells the browser this element takes part in forms. */
@@ -39,7 +46,7 @@ export abstract class IqFormControl extends IqElement {
     css`
       :host {
         display: block;
-        margin-block: calc(var(--iq-space, 1rem) * 0.75);
+        margin-block: calc(var(--_sp) * 0.75);
       }
       label {
         display: block;
@@ -47,19 +54,19 @@ export abstract class IqFormControl extends IqElement {
       }
       .hint {
         display: block;
-        color: var(--iq-color-muted, #505a5f);
+        color: var(--_m);
       }
       .error {
         display: block;
-        color: var(--iq-color-error, #b10e1e);
+        color: var(--_e);
         font-weight: 700;
       }
       .row {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: calc(var(--iq-space, 1rem) * 0.5);
-        margin-block-start: calc(var(--iq-space, 1rem) * 0.25);
+        gap: calc(var(--_sp) * 0.5);
+        margin-block-start: calc(var(--_sp) * 0.25);
       }
       input {
         font: inherit;
@@ -69,18 +76,18 @@ export abstract class IqFormControl extends IqElement {
         max-inline-size: var(--iq-field-width, 16em);
         min-block-size: 2.75rem;
         padding: 0.375rem 0.5rem;
-        border: 2px solid var(--iq-color-border, #0b0c0c);
-        border-radius: var(--iq-radius, 0);
-        background: var(--iq-color-surface, #ffffff);
+        border: 2px solid var(--_b);
+        border-radius: var(--_r);
+        background: var(--_s);
         color: inherit;
         letter-spacing: 0.05em;
       }
       input[aria-invalid='true'] {
-        border-color: var(--iq-color-error, #b10e1e);
+        border-color: var(--_e);
         border-width: 3px;
       }
       input:disabled {
-        background: #f3f2f1;
+        background: var(--_d);
         cursor: not-allowed;
       }
     `,
@@ -136,6 +143,9 @@ export abstract class IqFormControl extends IqElement {
 
   /** Set while {@link checkValidity} runs, so its `invalid` event shows nothing. */
   private quietCheck = false;
+
+  /** The message of {@link setCustomValidity} ('' when none). */
+  private customError = '';
 
   /** The native input, once rendered. */
   protected get input(): HTMLInputElement | undefined {
@@ -193,7 +203,25 @@ export abstract class IqFormControl extends IqElement {
   /** The message explaining why the value is invalid ('' when valid). */
   get validationMessage(): string {
     const parsed = this.parsed;
-    return parsed.ok ? '' : this.problemMessage(parsed.problem);
+    return parsed.ok ? this.customError : this.problemMessage(parsed.problem);
+  }
+
+  /**
+   * Marks the value invalid with the host's own `message` (e.g. "This number is already
+   * registered"), as a native input's `setCustomValidity()` does: a form will not submit and the
+   * message shows as the field's error once the citizen has left the field or tried to submit.
+   * The field's own problems (a malformed value) come first. `''` makes it valid again.
+   */
+  setCustomValidity(message: string): void {
+    this.customError = message;
+    // At once, as natively: a submit right after this call is blocked.
+    this.sync();
+    this.requestUpdate();
+  }
+
+  /** The `<label>` elements associated with the control (`<label for>` or wrapping it). */
+  get labels(): NodeList {
+    return this.internals.labels;
   }
 
   /** The validity state, as native controls expose it. */
@@ -262,14 +290,28 @@ export abstract class IqFormControl extends IqElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const parsed = this.parsed;
-    this.internals.setFormValue(parsed.ok && parsed.value ? parsed.value : null, this.value);
-    if (parsed.ok) this.internals.setValidity({});
-    else {
-      const flags: ValidityStateFlags =
-        parsed.problem === 'required' ? { valueMissing: true } : { customError: true };
-      this.internals.setValidity(flags, this.problemMessage(parsed.problem), this.input);
-    }
+    this.sync();
+  }
+
+  /** The form value, validity and custom states, from the value and what the citizen did. */
+  private sync(): void {
+    const { internals, parsed } = this;
+    const message = this.validationMessage;
+    internals.setFormValue(parsed.ok && parsed.value ? parsed.value : null, this.value);
+    internals.setValidity(
+      message
+        ? !parsed.ok && parsed.problem === 'required'
+          ? { valueMissing: true }
+          : { customError: true }
+        : {},
+      message,
+      this.input,
+    );
+    const { states } = internals;
+    states.clear();
+    if (this.required) states.add('required');
+    if (message) states.add('invalid');
+    if (message && this.touched) states.add('user-invalid');
   }
 
   private onInput(event: Event): void {

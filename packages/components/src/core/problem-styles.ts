@@ -11,15 +11,15 @@ export const problemStyles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
-    padding: var(--iq-space, 1rem);
-    border: 3px solid var(--iq-color-error, #b10e1e);
+    gap: calc(var(--_sp) * 0.5);
+    padding: var(--_sp);
+    border: 3px solid var(--_e);
   }
   .problem p {
     margin: 0;
   }
   .problem.small {
-    padding: calc(var(--iq-space, 1rem) * 0.75);
+    padding: calc(var(--_sp) * 0.75);
     border-width: 2px;
   }
 `;

@@ -130,17 +130,17 @@ describe('core: request controller', () => {
 
   it('answers "not configured" without a client, the same problem for every element', async () => {
     const probe = await fixture<ProbeElement>(fixtureHtml`<iq-test-probe></iq-test-probe>`);
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
     let outcome: Outcome<unknown> | undefined;
     try {
       outcome = await probe.calls.run(card);
     } finally {
-      console.error = original;
+      console.warn = original;
     }
     expect(outcome?.problem).to.equal(NOT_CONFIGURED);
-    expect(String(errors[0])).to.contain('<iq-test-probe>: no client');
+    expect(String(warnings[0])).to.contain('<iq-test-probe>: no client');
   });
 
   it('fires iq-error and iq-auth-required on a 401 (not when told the 401 means signed out)', async () => {

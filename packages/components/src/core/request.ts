@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isEServicesError, type EServicesClient } from '@iq-eservices/api';
 import { IqAuthRequiredEvent, IqErrorEvent } from './events.js';
 import { NOT_CONFIGURED, toProblem, type Problem } from './problem.js';
+import { devWarn } from '#dev';
 
 /** The element a {@link RequestController} serves. */
 export type RequestHost = ReactiveControllerHost & HTMLElement;
@@ -68,9 +69,7 @@ export class RequestController implements ReactiveController {
     const run = ++this.#runs;
     const client = this.client();
     if (!client) {
-      console.error(
-        `<${this.host.localName}>: no client; set its \`client\` property or call configure({ client }).`,
-      );
+      devWarn(this.host, 'no client; set its `client` property or call configure({ client }).');
       return { problem: NOT_CONFIGURED };
     }
     const abort = (this.#abort = new AbortController());

@@ -10,7 +10,7 @@ export const loginStyles = css`
   .signed-in {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.75);
+    gap: calc(var(--_sp) * 0.75);
   }
   h2 {
     margin: 0;
@@ -24,7 +24,7 @@ export const loginStyles = css`
     margin: 0;
   }
   .muted {
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
   }
   fieldset {
     margin: 0;
@@ -35,7 +35,7 @@ export const loginStyles = css`
   legend {
     padding: 0;
     font-weight: 700;
-    margin-block-end: calc(var(--iq-space, 1rem) * 0.25);
+    margin-block-end: calc(var(--_sp) * 0.25);
   }
   /* The method choice: a native radio group drawn as a segmented control. */
   .segments {
@@ -53,8 +53,8 @@ export const loginStyles = css`
     box-sizing: border-box;
     padding-block: 0.375rem;
     padding-inline: 0.75rem;
-    border: 2px solid var(--iq-color-border, #0b0c0c);
-    background: var(--iq-color-surface, #ffffff);
+    border: 2px solid var(--_b);
+    background: var(--_s);
     cursor: pointer;
     text-align: center;
   }
@@ -62,20 +62,20 @@ export const loginStyles = css`
     margin-inline-start: -2px;
   }
   .segments label:has(input:checked) {
-    background: var(--iq-color-primary, #00703c);
-    color: var(--iq-color-on-primary, #ffffff);
+    background: var(--_p);
+    color: var(--_op);
     font-weight: 700;
   }
   .segments input {
     margin: 0;
     inline-size: 1.125rem;
     block-size: 1.125rem;
-    accent-color: var(--iq-color-text, #0b0c0c);
+    accent-color: var(--_t);
   }
   .segments label:has(input:focus-visible) {
     z-index: 1;
-    outline: 3px solid var(--iq-color-focus, #ffdd00);
-    box-shadow: 0 0 0 5px var(--iq-color-text, #0b0c0c);
+    outline: 3px solid var(--_f);
+    box-shadow: 0 0 0 5px var(--_t);
   }
   .segments input:focus-visible {
     outline: none;
@@ -86,32 +86,32 @@ export const loginStyles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
-    padding: calc(var(--iq-space, 1rem) * 0.75);
-    border: 4px solid var(--iq-color-error, #b10e1e);
-    background: var(--iq-color-surface, #ffffff);
+    gap: calc(var(--_sp) * 0.5);
+    padding: calc(var(--_sp) * 0.75);
+    border: 4px solid var(--_e);
+    background: var(--_s);
   }
   .error-summary:focus {
-    outline: 3px solid var(--iq-color-focus, #ffdd00);
+    outline: 3px solid var(--_f);
   }
   .error-summary p:first-child {
     font-weight: 700;
     font-size: 1.125em;
   }
   .error-summary a {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
     font-weight: 700;
   }
   .notice {
-    padding: calc(var(--iq-space, 1rem) * 0.5) calc(var(--iq-space, 1rem) * 0.75);
-    border-inline-start: 6px solid #1d70b8;
-    background: #f3f2f1;
+    padding: calc(var(--_sp) * 0.5) calc(var(--_sp) * 0.75);
+    border-inline-start: 6px solid var(--_l);
+    background: var(--_sm);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   button[aria-disabled='true'] {
     opacity: 0.6;
@@ -131,21 +131,21 @@ export const loginStyles = css`
   .signed-in h2 {
     font-size: 1em;
     font-weight: 400;
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
   }
   .user-name {
     display: block;
     font-weight: 700;
-    color: var(--iq-color-text, #0b0c0c);
+    color: var(--_t);
   }
   dialog {
     box-sizing: border-box;
     inline-size: min(32rem, calc(100vw - 2rem));
-    padding: calc(var(--iq-space, 1rem) * 1.5);
-    border: 4px solid var(--iq-color-border, #0b0c0c);
-    border-radius: var(--iq-radius, 0);
-    background: var(--iq-color-surface, #ffffff);
-    color: var(--iq-color-text, #0b0c0c);
+    padding: calc(var(--_sp) * 1.5);
+    border: 4px solid var(--_b);
+    border-radius: var(--_r);
+    background: var(--_s);
+    color: var(--_t);
     font: inherit;
   }
   dialog::backdrop {
@@ -154,7 +154,7 @@ export const loginStyles = css`
   dialog .body {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.75);
+    gap: calc(var(--_sp) * 0.75);
   }
   .countdown {
     font-weight: 700;

@@ -50,10 +50,10 @@ const NOTHING_TYPED = { 'national-id': '', phone: '' } as const;
  *
  * @summary Sign-in with the national card or a mobile number and a one-time code.
  *
- * @fires iq-login - {IqLoginEvent} Signed in (or a live session picked up on connection: `restored`); `user` is the citizen (identifiers masked).
- * @fires iq-logout - {IqLogoutEvent} The session ended; `reason` is `user` or `expired`.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
- * @fires iq-session-warning - {IqSessionWarningEvent} The timeout warning opened; `secondsLeft`.
+ * @fires {IqLoginEvent} iq-login - Signed in (or a live session picked up on connection: `restored`); `user` is the citizen (identifiers masked).
+ * @fires {IqLogoutEvent} iq-logout - The session ended; `reason` is `user` or `expired`.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqSessionWarningEvent} iq-session-warning - The timeout warning opened; `secondsLeft`.
  *
  * @csspart heading - The heading of the current step (focused on each step change).
  * @csspart form - The form of the start and code steps.
@@ -68,9 +68,7 @@ const NOTHING_TYPED = { 'national-id': '', phone: '' } as const;
  * @csspart sign-out - The sign-out button.
  * @csspart timeout-dialog - The session-timeout warning dialog.
  *
- * @cssprop --iq-login-max-width - Largest width of the element (default 34rem).
- * @cssprop --iq-color-error - Error summary and field errors.
- * @cssprop --iq-color-primary - Primary buttons and the chosen method.
+ * @cssprop [--iq-login-max-width=34rem] - Largest width of the element (default `34rem`).
  */
 export class IqLogin extends IqElement {
   static {

@@ -12,11 +12,11 @@ export const myRequestsStyles = css`
   .request {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.75);
+    gap: calc(var(--_sp) * 0.75);
     min-inline-size: 0;
   }
   .root {
-    gap: calc(var(--iq-space, 1rem) * 1.5);
+    gap: calc(var(--_sp) * 1.5);
   }
   h2,
   h3,
@@ -40,26 +40,26 @@ export const myRequestsStyles = css`
     padding: 0;
   }
   .muted {
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
   }
   .bar {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   .filters {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: calc(var(--iq-space, 1rem) * 0.75);
+    gap: calc(var(--_sp) * 0.75);
   }
   .filter,
   .field {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.25);
+    gap: calc(var(--_sp) * 0.25);
     min-inline-size: 0;
   }
   label {
@@ -72,62 +72,62 @@ export const myRequestsStyles = css`
     max-inline-size: 100%;
     box-sizing: border-box;
     padding-inline: 0.5rem;
-    border: 2px solid var(--iq-color-border, #0b0c0c);
-    border-radius: var(--iq-radius, 0);
-    background: var(--iq-color-surface, #ffffff);
-    color: var(--iq-color-text, #0b0c0c);
+    border: 2px solid var(--_b);
+    border-radius: var(--_r);
+    background: var(--_s);
+    color: var(--_t);
   }
   select:focus-visible {
-    outline: 3px solid var(--iq-color-focus, #ffdd00);
-    box-shadow: 0 0 0 5px var(--iq-color-text, #0b0c0c);
+    outline: 3px solid var(--_f);
+    box-shadow: 0 0 0 5px var(--_t);
   }
   input {
     inline-size: 16rem;
   }
   .invalid {
-    border-inline-start: 5px solid var(--iq-color-error, #b10e1e);
-    padding-inline-start: calc(var(--iq-space, 1rem) * 0.75);
+    border-inline-start: 5px solid var(--_e);
+    padding-inline-start: calc(var(--_sp) * 0.75);
   }
   .invalid input {
-    border-color: var(--iq-color-error, #b10e1e);
+    border-color: var(--_e);
   }
   .error {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
     font-weight: 700;
   }
   .lookup {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   .list {
     display: flex;
     flex-direction: column;
-    gap: var(--iq-space, 1rem);
+    gap: var(--_sp);
   }
   .request {
-    padding: var(--iq-space, 1rem);
-    border: 1px solid var(--iq-color-border, #0b0c0c);
+    padding: var(--_sp);
+    border: 1px solid var(--_b);
     border-inline-start-width: 5px;
     align-items: flex-start;
   }
   .request[data-status='approved'] {
-    border-inline-start-color: var(--iq-color-primary, #00703c);
+    border-inline-start-color: var(--_p);
   }
   .request[data-status='rejected'],
   .request[data-status='needs-information'] {
-    border-inline-start-color: var(--iq-color-error, #b10e1e);
+    border-inline-start-color: var(--_e);
   }
   .facts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
     margin: 0;
     inline-size: 100%;
   }
   dt {
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
     font-size: 0.9em;
   }
   dd {
@@ -143,33 +143,33 @@ export const myRequestsStyles = css`
   .timeline {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.25);
-    border-inline-start: 2px solid var(--iq-color-border, #0b0c0c);
-    padding-inline-start: calc(var(--iq-space, 1rem) * 0.75);
+    gap: calc(var(--_sp) * 0.25);
+    border-inline-start: 2px solid var(--_b);
+    padding-inline-start: calc(var(--_sp) * 0.75);
   }
   .timeline li {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   .timeline [aria-current='step'] .step-status {
     font-weight: 700;
   }
   .timeline .upcoming {
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
   }
   .skeleton {
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
-    padding: var(--iq-space, 1rem);
-    border: 1px solid #d0d5d8;
+    padding: var(--_sp);
+    border: 1px solid var(--_dv);
   }
   .bone {
     display: block;
     block-size: 1rem;
     inline-size: 70%;
-    background: #e6e9eb;
+    background: var(--_sk);
   }
   .bone:first-child {
     inline-size: 40%;

@@ -34,11 +34,11 @@ const EXAMPLE = 'MZL-2026-000123';
  *
  * @summary The citizen's requests across the services: status, timeline, result, next step.
  *
- * @fires iq-request-continue - {IqRequestContinueEvent} The citizen chose to send what a request waits for: `service`, `requestId`, `step`, `referenceNumber`.
- * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401: the citizen must sign in.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqRequestContinueEvent} iq-request-continue - The citizen chose to send what a request waits for: `service`, `requestId`, `step`, `referenceNumber`.
+ * @fires {IqAuthRequiredEvent} iq-auth-required - The server answered 401: the citizen must sign in.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
  *
- * @csspart heading - The element's heading.
+ * @csspart heading - The element's heading (the look-up's in `lookup` mode).
  * @csspart count - How many requests there are.
  * @csspart filters - The service and status filters.
  * @csspart list - The list of requests.
@@ -52,16 +52,12 @@ const EXAMPLE = 'MZL-2026-000123';
  * @csspart show-more - The "show more" button.
  * @csspart refresh - The button that checks for updates.
  * @csspart lookup - The reference number look-up form.
- * @csspart lookup-heading - The look-up's heading (`heading` in `lookup` mode).
+ * @csspart lookup-heading - The look-up's heading in `list` mode.
  * @csspart field-error - The look-up's error.
  * @csspart found - The request the look-up found.
  * @csspart problem - An error with its retry.
  *
- * @cssprop --iq-my-requests-max-width - Largest width of the element (default 48rem).
- * @cssprop --iq-color-primary - Buttons and approved requests.
- * @cssprop --iq-color-error - Errors and rejected requests.
- * @cssprop --iq-color-border - Lines between requests.
- * @cssprop --iq-color-muted - Dates and steps to come.
+ * @cssprop [--iq-my-requests-max-width=48rem] - Largest width of the element (default `48rem`).
  */
 export class IqMyRequests extends IqElement {
   static {

@@ -14,13 +14,13 @@ import { messages } from '../generated/messages/national-id-input.js';
  * digit script with or without spaces and dashes, submitted as ASCII digits.
  *
  * @summary National card number field.
- * @fires change - When the citizen commits a change (native semantics).
- * @fires input - While the citizen types (native, from the inner input).
+ * @fires {Event} change - When the citizen commits a change (native semantics).
+ * @fires {InputEvent} input - While the citizen types (native, from the inner input).
  * @csspart label - The field's label.
  * @csspart hint - The hint under the label.
  * @csspart error - The error message.
  * @csspart input - The native input.
- * @cssprop --iq-field-width - Largest width of the input (default 16em).
+ * @cssprop [--iq-field-width=16em] - Largest width of the input (default `16em`).
  */
 export class IqNationalIdInput extends IqFormControl {
   static {

@@ -44,14 +44,14 @@ export class IqOtpCompleteEvent extends IqEvent {
  * submitted as `length` ASCII digits.
  *
  * @summary One-time code field.
- * @fires iq-otp-complete - {@link IqOtpCompleteEvent} when a complete, valid code is entered.
- * @fires change - When the citizen commits a change (native semantics).
- * @fires input - While the citizen types or pastes (native, from the inner input).
+ * @fires {IqOtpCompleteEvent} iq-otp-complete - A complete, valid code was typed or pasted; `code`.
+ * @fires {Event} change - When the citizen commits a change (native semantics).
+ * @fires {InputEvent} input - While the citizen types or pastes (native, from the inner input).
  * @csspart label - The field's label.
  * @csspart hint - The hint under the label.
  * @csspart error - The error message.
  * @csspart input - The native input.
- * @cssprop --iq-field-width - Largest width of the input (default 10em).
+ * @cssprop [--iq-field-width=10em] - Largest width of the input (default `10em`).
  */
 export class IqOtpInput extends IqFormControl {
   static {

@@ -39,12 +39,12 @@ export const paymentFormStyles = css`
     list-style: none;
   }
   .muted {
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
   }
   .item {
     gap: 0;
     padding-block: 0.5rem;
-    border-block-end: 1px solid var(--iq-color-border, #0b0c0c);
+    border-block-end: 1px solid var(--_b);
   }
   .line,
   .choice,
@@ -79,22 +79,22 @@ export const paymentFormStyles = css`
   }
   .why,
   .overdue {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
   }
   .box,
   .problem {
     align-items: start;
-    padding: var(--iq-space, 1rem);
-    border: 3px solid var(--iq-color-error, #b10e1e);
+    padding: var(--_sp);
+    border: 3px solid var(--_e);
   }
   .ok {
     align-items: stretch;
-    border-color: var(--iq-color-primary, #00703c);
+    border-color: var(--_p);
   }
   .bone {
     block-size: 1.25rem;
     margin-block-end: 0.5rem;
-    background: #e8e8e8;
+    background: var(--_sk);
   }
   @media print {
     /* Only the receipt, on A4, without buttons. */

@@ -123,12 +123,12 @@ const POLL_MS = 3000;
  *
  * @summary Pay fees and bills through the gateways, exactly once, with a receipt.
  *
- * @fires iq-payment-started - {IqPaymentStartedEvent} The payment was created; `paymentId`, `method`, `total`.
- * @fires iq-payment-succeeded - {IqPaymentSucceededEvent} The service says it succeeded; `receipt`.
- * @fires iq-payment-failed - {IqPaymentFailedEvent} It failed or expired; `reason`, `paymentId`.
- * @fires iq-payment-cancelled - {IqPaymentCancelledEvent} Cancelled at the gateway or with "Cancel and start again"; `paymentId`.
- * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401: the citizen must sign in.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqPaymentStartedEvent} iq-payment-started - The payment was created; `paymentId`, `method`, `total`.
+ * @fires {IqPaymentSucceededEvent} iq-payment-succeeded - The service says it succeeded; `receipt`.
+ * @fires {IqPaymentFailedEvent} iq-payment-failed - It failed or expired; `reason`, `paymentId`.
+ * @fires {IqPaymentCancelledEvent} iq-payment-cancelled - Cancelled at the gateway or with "Cancel and start again"; `paymentId`.
+ * @fires {IqAuthRequiredEvent} iq-auth-required - The server answered 401: the citizen must sign in.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
  *
  * @csspart heading - The heading of the current view (focused on each view change).
  * @csspart problem - The error at the top of a view, with its retry.
@@ -145,11 +145,7 @@ const POLL_MS = 3000;
  * @csspart submit - The primary button of a view.
  * @csspart skeleton - The placeholder while loading.
  *
- * @cssprop --iq-payment-form-max-width - Largest width of the element (default 40rem).
- * @cssprop --iq-color-primary - Primary buttons and the receipt's border.
- * @cssprop --iq-color-error - Problems, overdue marks and the failure's border.
- * @cssprop --iq-color-border - Lines between items.
- * @cssprop --iq-color-muted - Secondary text.
+ * @cssprop [--iq-payment-form-max-width=40rem] - Largest width of the element (default `40rem`).
  */
 export class IqPaymentForm extends IqElement {
   static {

@@ -19,15 +19,14 @@ const DOMESTIC_LENGTH = 11;
  * and announced politely.
  *
  * @summary Iraqi mobile number field.
- * @fires change - When the citizen commits a change (native semantics).
- * @fires input - While the citizen types (native, from the inner input).
+ * @fires {Event} change - When the citizen commits a change (native semantics).
+ * @fires {InputEvent} input - While the citizen types (native, from the inner input).
  * @csspart label - The field's label.
  * @csspart hint - The hint under the label.
  * @csspart error - The error message.
  * @csspart input - The native input.
  * @csspart operator - The operator of a valid number (a polite live region, empty otherwise).
- * @cssprop --iq-field-width - Largest width of the input (default 16em).
- * @cssprop --iq-color-muted - Colour of the hint and the operator.
+ * @cssprop [--iq-field-width=16em] - Largest width of the input (default `16em`).
  */
 export class IqPhoneInput extends IqFormControl {
   static {
@@ -39,7 +38,7 @@ export class IqPhoneInput extends IqFormControl {
     ...IqFormControl.styles,
     css`
       .operator {
-        color: var(--iq-color-muted, #505a5f);
+        color: var(--_m);
       }
       /* Out of the flex flow while empty (no blank line), but still in the accessibility tree so
          that filling it is announced. */

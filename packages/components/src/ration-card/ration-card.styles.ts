@@ -11,14 +11,14 @@ export const rationCardStyles = css`
   .content {
     display: flex;
     flex-direction: column;
-    gap: var(--iq-space, 1rem);
+    gap: var(--_sp);
   }
   section {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
-    border-block-start: 1px solid var(--iq-color-border, #0b0c0c);
-    padding-block-start: calc(var(--iq-space, 1rem) * 0.75);
+    gap: calc(var(--_sp) * 0.5);
+    border-block-start: 1px solid var(--_b);
+    padding-block-start: calc(var(--_sp) * 0.75);
   }
   h2,
   h3,
@@ -46,35 +46,35 @@ export const rationCardStyles = css`
     padding: 0;
   }
   .muted {
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
   }
   .status {
-    padding-block: calc(var(--iq-space, 1rem) * 0.75);
-    padding-inline: var(--iq-space, 1rem);
-    border-inline-start: 5px solid var(--iq-color-primary, #00703c);
+    padding-block: calc(var(--_sp) * 0.75);
+    padding-inline: var(--_sp);
+    border-inline-start: 5px solid var(--_p);
   }
   .status.blocked {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
-    border-inline-start-color: var(--iq-color-error, #b10e1e);
+    gap: calc(var(--_sp) * 0.5);
+    border-inline-start-color: var(--_e);
   }
   .status.blocked h3 {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
   }
   .problem {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
-    padding: var(--iq-space, 1rem);
-    border: 3px solid var(--iq-color-error, #b10e1e);
+    gap: calc(var(--_sp) * 0.5);
+    padding: var(--_sp);
+    border: 3px solid var(--_e);
   }
   .details {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-    gap: calc(var(--iq-space, 1rem) * 0.75);
+    gap: calc(var(--_sp) * 0.75);
     margin: 0;
   }
   dt {
@@ -91,19 +91,19 @@ export const rationCardStyles = css`
     display: inline-flex;
     align-items: center;
     min-block-size: 2.75rem;
-    color: #1d70b8;
+    color: var(--_l);
   }
   .members {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   .member,
   .month {
     display: flex;
     flex-direction: column;
-    padding: calc(var(--iq-space, 1rem) * 0.5);
-    border: 1px solid var(--iq-color-muted, #505a5f);
+    padding: calc(var(--_sp) * 0.5);
+    border: 1px solid var(--_m);
   }
   .name {
     font-weight: 700;
@@ -111,13 +111,13 @@ export const rationCardStyles = css`
   .history {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   .line {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    column-gap: calc(var(--iq-space, 1rem) * 0.75);
+    column-gap: calc(var(--_sp) * 0.75);
     padding-block: 0.25rem;
   }
   .item {
@@ -129,37 +129,37 @@ export const rationCardStyles = css`
     border: 1px solid currentColor;
   }
   .badge.received {
-    color: var(--iq-color-primary, #00703c);
+    color: var(--_p);
   }
   .badge.not-distributed {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
   }
   .request-list {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--iq-space, 1rem) * 0.5);
+    gap: calc(var(--_sp) * 0.5);
   }
   .request {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    column-gap: calc(var(--iq-space, 1rem) * 0.75);
+    column-gap: calc(var(--_sp) * 0.75);
     row-gap: 0.25rem;
-    padding: calc(var(--iq-space, 1rem) * 0.5);
-    border: 1px solid var(--iq-color-muted, #505a5f);
+    padding: calc(var(--_sp) * 0.5);
+    border: 1px solid var(--_m);
   }
   .request .kind {
     font-weight: 700;
   }
   .badge.approved {
-    color: var(--iq-color-primary, #00703c);
+    color: var(--_p);
   }
   .badge.rejected,
   .badge.needs-information {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
   }
   .problem.small {
-    padding: calc(var(--iq-space, 1rem) * 0.5);
+    padding: calc(var(--_sp) * 0.5);
     border-width: 2px;
   }
   .stale .status,
@@ -176,7 +176,7 @@ export const rationCardStyles = css`
     block-size: 1.25rem;
     inline-size: 100%;
     max-inline-size: 20rem;
-    background: #e8e8e8;
+    background: var(--_sk);
   }
   @media (prefers-reduced-motion: no-preference) {
     .bone {

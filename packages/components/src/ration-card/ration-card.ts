@@ -79,10 +79,10 @@ function telHref(phone: string | undefined): string | null {
  *
  * @summary The household's ration card: status, members, monthly entitlement and history.
  *
- * @fires iq-ration-card-loaded - {IqRationCardLoadedEvent} The card was fetched and shown; `data`.
- * @fires iq-request-change - {IqRequestChangeEvent} The citizen chose the action that unblocks the card; `reasonCode`, `requestKind`, `actionCode`.
- * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401: the citizen must sign in.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqRationCardLoadedEvent} iq-ration-card-loaded - The card was fetched and shown; `data`.
+ * @fires {IqRequestChangeEvent} iq-request-change - The citizen chose the action that unblocks the card; `reasonCode`, `requestKind`, `actionCode`.
+ * @fires {IqAuthRequiredEvent} iq-auth-required - The server answered 401: the citizen must sign in.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
  *
  * @csspart heading - The element's heading.
  * @csspart status - The card's status (active, or blocked with the reason).
@@ -98,10 +98,7 @@ function telHref(phone: string | undefined): string | null {
  * @csspart show-older - The "show older months" button.
  * @csspart reveal - The control that shows or hides a member's full national number (`allow-reveal`).
  *
- * @cssprop --iq-ration-card-max-width - Largest width of the element (default 48rem).
- * @cssprop --iq-color-error - The blocked status and error messages.
- * @cssprop --iq-color-primary - Buttons and the active status.
- * @cssprop --iq-color-border - Lines between sections.
+ * @cssprop [--iq-ration-card-max-width=48rem] - Largest width of the element (default `48rem`).
  */
 export class IqRationCard extends IqElement {
   static {

@@ -3,19 +3,21 @@ import { unwrap } from '@iq-eservices/api';
 import type { IqAuthRequiredEvent, IqErrorEvent } from '../core/events.js';
 import { IqLoginEvent, IqLogoutEvent } from '../login/events.js';
 import type { IqDraftSavedEvent } from './events.js';
-import type { IqUpdateWizard } from './update-wizard.js';
 import { WizardSession } from './session.js';
 import { until } from '../test/helpers.js';
 import {
   $,
   $$,
+  CHANGES,
   atStep,
   attach,
   fill,
   iqKeys,
   mount,
   next,
+  finish,
   pdf,
+  reach,
   reload,
   signIn,
   signedIn,
@@ -23,92 +25,8 @@ import {
   text,
   valueOf,
   viewOf,
-  type Setup,
+  type Body,
 } from './test/harness.js';
-
-type Body = {
-  residence: { nearestLandmark: string };
-  household: { members: { name: string; nationalId?: string }[] };
-  income: { monthlyIncome: number };
-  housing: { rooms: number };
-};
-
-/** One change per question step of the social-protection flow, and where it lands in the request. */
-const CHANGES: {
-  step: string;
-  make: (el: IqUpdateWizard) => Promise<void>;
-  shown: (el: IqUpdateWizard) => string;
-  expected: string;
-  sent: (body: Body) => string;
-}[] = [
-  {
-    step: 'residence',
-    make: (el) => fill(el, 'landmark', 'قرب سوق الخضار'),
-    shown: (el) => valueOf(el, 'landmark'),
-    expected: 'قرب سوق الخضار',
-    sent: (b) => b.residence.nearestLandmark,
-  },
-  {
-    step: 'household',
-    make: async (el) => {
-      $$<HTMLButtonElement>(el, '.member button.link')[2]!.click(); // "Change" of the second member
-      await el.updateComplete;
-      await fill(el, 'm-name', 'سجى عبد الكريم حمزة علي');
-      [...$$<HTMLButtonElement>(el, '.member-form button')][0]!.click();
-      await el.updateComplete;
-    },
-    shown: (el) => $$(el, '.member .name')[1]?.textContent ?? '',
-    expected: 'سجى عبد الكريم حمزة علي',
-    sent: (b) => b.household.members[1]!.name,
-  },
-  {
-    step: 'income',
-    make: (el) => fill(el, 'monthlyIncome', '310000'),
-    shown: (el) => valueOf(el, 'monthlyIncome'),
-    expected: '310000',
-    sent: (b) => String(b.income.monthlyIncome),
-  },
-  {
-    step: 'health',
-    make: (el) => fill(el, 'rooms', '4'),
-    shown: (el) => valueOf(el, 'rooms'),
-    expected: '4',
-    sent: (b) => String(b.housing.rooms),
-  },
-];
-
-/** Walks from `from` to `step` with Continue. */
-async function reach(el: IqUpdateWizard, step: string) {
-  const order = ['identity', 'residence', 'household', 'income', 'health', 'documents', 'check'];
-  await atStep(
-    el,
-    order.find(
-      (s) => s === (el.shadowRoot!.querySelector<HTMLElement>('.root')!.dataset['step'] ?? ''),
-    )!,
-  );
-  while (($(el, '.root')!.dataset['step'] ?? '') !== step) {
-    const at = $(el, '.root')!.dataset['step']!;
-    await next(el);
-    await atStep(el, order[order.indexOf(at) + 1]!);
-  }
-}
-
-/** From wherever the wizard is, on to submission; returns the submitted answers. */
-async function finish(el: IqUpdateWizard, setup: Setup): Promise<Body> {
-  if ($(el, '.root')!.dataset['step'] !== 'check') {
-    await reach(el, 'documents');
-    if (!$$(el, '.document').length) await attach(el, 'national-card', pdf());
-    await next(el);
-    await atStep(el, 'check');
-  }
-  $<HTMLButtonElement>(el, '[part="submit"]')!.click();
-  await until(() => viewOf(el) === 'done', `confirmation (${text(el, '[part="error-summary"]')})`);
-  const submitted = storedRequests(setup.sandbox, 'social-protection').filter(
-    (d) => d.citizenId === 'cit_01' && d.status === 'submitted',
-  );
-  expect(submitted.length, 'one submitted request').to.equal(1);
-  return submitted[0]!.answers as Body;
-}
 
 const SAVES = ['createUpdateRequest', 'saveUpdateRequest'];
 

@@ -10,7 +10,7 @@ export const updateWizardStyles = css`
   .progress,
   .hint,
   .muted {
-    color: var(--iq-color-muted, #505a5f);
+    color: var(--_m);
     margin-block: 0.25rem;
   }
   h2 {
@@ -25,7 +25,7 @@ export const updateWizardStyles = css`
   h2:focus,
   h3:focus,
   select:focus-visible {
-    outline: 3px solid var(--iq-color-focus, #ffdd00);
+    outline: 3px solid var(--_f);
   }
   .field {
     margin: 0 0 1.25rem;
@@ -34,7 +34,7 @@ export const updateWizardStyles = css`
     min-inline-size: 0;
   }
   .invalid {
-    border-inline-start: 5px solid var(--iq-color-error, #b10e1e);
+    border-inline-start: 5px solid var(--_e);
     padding-inline-start: 0.75rem;
   }
   .label,
@@ -45,7 +45,7 @@ export const updateWizardStyles = css`
     padding: 0;
   }
   .error {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
     font-weight: 700;
     margin-block: 0.25rem;
   }
@@ -56,19 +56,19 @@ export const updateWizardStyles = css`
     inline-size: 100%;
     min-block-size: 2.75rem;
     padding: 0.375rem 0.5rem;
-    border: 2px solid var(--iq-color-border, #0b0c0c);
-    border-radius: var(--iq-radius, 0);
-    background: var(--iq-color-surface, #fff);
+    border: 2px solid var(--_b);
+    border-radius: var(--_r);
+    background: var(--_s);
     color: inherit;
   }
   [dir='ltr'] {
     max-inline-size: 14em;
   }
   [aria-invalid='true'] {
-    border: 3px solid var(--iq-color-error, #b10e1e);
+    border: 3px solid var(--_e);
   }
   :disabled {
-    background: #f3f2f1;
+    background: var(--_d);
   }
   .choice {
     display: flex;
@@ -91,17 +91,17 @@ export const updateWizardStyles = css`
     opacity: 0.6;
   }
   .summary {
-    border: 4px solid var(--iq-color-error, #b10e1e);
+    border: 4px solid var(--_e);
     padding: 1rem;
   }
   .summary a {
-    color: var(--iq-color-error, #b10e1e);
+    color: var(--_e);
     font-weight: 700;
   }
   .notice {
-    border-inline-start: 5px solid #1d70b8;
+    border-inline-start: 5px solid var(--_l);
     padding: 0.5rem 1rem;
-    background: #f3f2f1;
+    background: var(--_sm);
   }
   .members,
   .documents {
@@ -119,7 +119,7 @@ export const updateWizardStyles = css`
     align-items: center;
     gap: 0.25rem 1rem;
     padding-block: 0.5rem;
-    border-block-end: 1px solid #b1b4b6;
+    border-block-end: 1px solid var(--_dv);
   }
   .answer dt {
     flex: 1 1 12rem;
@@ -151,7 +151,7 @@ export const updateWizardStyles = css`
     border: 2px solid;
   }
   summary {
-    color: #1d70b8;
+    color: var(--_l);
     text-decoration: underline;
     min-block-size: 2.75rem;
     cursor: pointer;
@@ -164,12 +164,12 @@ export const updateWizardStyles = css`
   td {
     text-align: start;
     padding: 0.5rem;
-    border-block-end: 1px solid #b1b4b6;
+    border-block-end: 1px solid var(--_dv);
     overflow-wrap: anywhere;
   }
   .panel {
-    background: var(--iq-color-primary, #00703c);
-    color: var(--iq-color-on-primary, #fff);
+    background: var(--_p);
+    color: var(--_op);
     padding: 1.5rem;
     text-align: center;
   }

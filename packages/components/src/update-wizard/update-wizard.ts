@@ -19,6 +19,7 @@ import {
 } from '@iq-eservices/api';
 import { Announcer } from '../core/announcer.js';
 import { IqElement } from '../core/base.js';
+import { devWarn } from '#dev';
 import { FocusController } from '../core/focus.js';
 import { claimLocalData, forgetCount } from '../core/local-data.js';
 import { ltr, pluralize } from '../core/format.js';
@@ -114,11 +115,11 @@ interface Failure {
  *
  * @summary Step-by-step data update with save-and-resume, check answers and exactly-once submission.
  *
- * @fires iq-step-change - {IqStepChangeEvent} Another step is shown: `step`, `index`, `count`.
- * @fires iq-draft-saved - {IqDraftSavedEvent} The draft was saved: `requestId`, `version`, `where` (`server` or `local`).
- * @fires iq-submitted - {IqSubmittedEvent} The request was submitted: `referenceNumber`, `requestId`.
- * @fires iq-auth-required - {IqAuthRequiredEvent} The server answered 401; the answers are kept until `iq-login`.
- * @fires iq-error - {IqErrorEvent} A request failed: `code`, `status`, `requestId` (no personal data).
+ * @fires {IqStepChangeEvent} iq-step-change - Another step is shown: `step`, `index`, `count`.
+ * @fires {IqDraftSavedEvent} iq-draft-saved - The draft was saved: `requestId`, `version`, `where` (`server` or `local`).
+ * @fires {IqSubmittedEvent} iq-submitted - The request was submitted: `referenceNumber`, `requestId`.
+ * @fires {IqAuthRequiredEvent} iq-auth-required - The server answered 401; the answers are kept until `iq-login`.
+ * @fires {IqErrorEvent} iq-error - A request failed: `code`, `status`, `requestId` (no personal data).
  *
  * @csspart title - The service's title above the heading.
  * @csspart progress - "Step 3 of 7".
@@ -139,11 +140,7 @@ interface Failure {
  * @csspart reference - The reference number on the confirmation.
  * @csspart status - The status look-up result.
  *
- * @cssprop --iq-update-wizard-max-width - Largest width of the element (default 40rem).
- * @cssprop --iq-color-primary - Buttons.
- * @cssprop --iq-color-error - Errors and the error summary's border.
- * @cssprop --iq-color-border - Field borders.
- * @cssprop --iq-color-focus - Focus outline.
+ * @cssprop [--iq-update-wizard-max-width=40rem] - Largest width of the element (default `40rem`).
  */
 export class IqUpdateWizard extends IqElement {
   static {
@@ -356,8 +353,7 @@ export class IqUpdateWizard extends IqElement {
 
   async #start(): Promise<void> {
     this.view = 'loading';
-    if (!FLOWS[this.flow])
-      console.warn(`<iq-update-wizard>: unknown flow "${this.flow}"; using social-protection.`);
+    if (!FLOWS[this.flow]) devWarn(this, `unknown flow "${this.flow}"; using social-protection.`);
     const load = FLOWS[this.flow] ?? FLOWS['social-protection'];
     this.#flow = await (load as () => Promise<WizardFlow>)();
     const flow = this.#def;
