@@ -347,7 +347,7 @@ export class IqMyRequests extends IqElement {
     return html`<section
       class="list-section"
       aria-labelledby="heading"
-      aria-busy=${loading ? 'true' : 'false'}
+      aria-busy=${this.#list.pending ? 'true' : 'false'}
     >
       <div class="bar">
         <h2 id="heading" part="heading" tabindex="-1">
