@@ -51,6 +51,7 @@ export const ELEMENT_BUDGETS = {
   // Issue #7 asked for 26 KB (26 624 B); with every behaviour it asks for, the wizard needs more.
   // 28 KiB as decided (docs/performance.md, "The wizard's budget").
   'update-wizard': 28672,
+  'my-requests': 20480,
 };
 
 /**
@@ -193,7 +194,8 @@ for (const define of defines) {
     code.gz,
     ELEMENT_BUDGETS[define],
   );
-  if (define in ARABIC_PAGE_BUDGETS)
+  // Every element's Arabic page is reported; those with a budget are checked.
+  if (define in ELEMENT_BUDGETS)
     pages.push([
       `\`<iq-${define}>\` on a page in Arabic (code + Arabic messages)`,
       code.min + messages.min,

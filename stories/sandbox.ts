@@ -36,13 +36,14 @@ export function sandboxClient(options: SandboxClientOptions = {}): StorySandbox 
 /**
  * A new sandbox whose citizen (by national number) is signed in through the client, as
  * `<iq-login>` would leave it; `null` for nobody (signed-out stories). `setup` runs after the
- * sign-in, so faults and latency set there do not slow it.
+ * sign-in, so faults and latency set there do not slow it. `options` are the sandbox's (a clock).
  */
 export async function signedInSandbox(
   nationalId: string | null,
   setup?: (sandbox: Sandbox) => void,
+  options: SandboxClientOptions = {},
 ): Promise<StorySandbox> {
-  const s = sandboxClient();
+  const s = sandboxClient(options);
   if (nationalId) {
     const challenge = unwrap(
       await s.client.identity.POST('/sign-in', { body: { method: 'national-id', nationalId } }),

@@ -41,7 +41,8 @@ const TYPES = {
   '.map': 'application/json',
 };
 // The services, and the simulated gateways' hosted pages with their stylesheet.
-const API = /^\/(identity|ration-card|social-protection|payments)\/v1\/|^\/gateway(-assets)?\//;
+const API =
+  /^\/(identity|ration-card|social-protection|payments|requests)\/v1\/|^\/gateway(-assets)?\//;
 
 /**
  * Starts the sandbox and the portal. Ports 0 pick free ones (tests do).

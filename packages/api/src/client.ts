@@ -3,6 +3,7 @@ import type { paths as IdentityPaths } from './generated/identity.js';
 import type { paths as PaymentsPaths } from './generated/payments.js';
 import type { paths as RationCardPaths } from './generated/ration-card.js';
 import type { paths as SocialProtectionPaths } from './generated/social-protection.js';
+import type { paths as RequestsPaths } from './generated/requests.js';
 import {
   createPipeline,
   type AttemptInfo,
@@ -64,6 +65,8 @@ export interface EServicesClient {
   socialProtection: Client<WithOptionalIdempotencyKey<SocialProtectionPaths>>;
   /** Fees and bills (`/payments/v1`). */
   payments: Client<WithOptionalIdempotencyKey<PaymentsPaths>>;
+  /** The citizen's submitted requests across the services, by status or reference (`/requests/v1`). */
+  requests: Client<WithOptionalIdempotencyKey<RequestsPaths>>;
   /** The sign-in state the client holds. */
   session: SessionControls;
   /** Adds openapi-fetch middleware to every service client. */
@@ -95,6 +98,7 @@ export function createEServicesClient(options: EServicesClientOptions): EService
     rationCard: make<WithOptionalIdempotencyKey<RationCardPaths>>('ration-card'),
     socialProtection: make<WithOptionalIdempotencyKey<SocialProtectionPaths>>('social-protection'),
     payments: make<WithOptionalIdempotencyKey<PaymentsPaths>>('payments'),
+    requests: make<WithOptionalIdempotencyKey<RequestsPaths>>('requests'),
   };
   const each =
     (method: 'use' | 'eject') =>

@@ -9,6 +9,7 @@ import type * as IdentityTypes from './generated/identity.js';
 import type * as RationCardTypes from './generated/ration-card.js';
 import type * as SocialProtectionTypes from './generated/social-protection.js';
 import type * as PaymentsTypes from './generated/payments.js';
+import type * as RequestsTypes from './generated/requests.js';
 export {
   createEServicesClient,
   type EServicesClient,
@@ -36,7 +37,7 @@ export {
 export { paginate, paginatePages, type ItemOf, type Page, type PageResult } from './paginate.js';
 
 // Types generated from each contract (`paths`, `components`, `operations`), one namespace per service.
-export type { IdentityTypes, RationCardTypes, SocialProtectionTypes, PaymentsTypes };
+export type { IdentityTypes, RationCardTypes, SocialProtectionTypes, PaymentsTypes, RequestsTypes };
 
 /** An open session (`verifySignIn`, `refreshSession`); tokens only in bearer mode. */
 export type Session = IdentityTypes.components['schemas']['Session'];
@@ -111,3 +112,22 @@ export type RequestStatusView = RationCardTypes.components['schemas']['RequestSt
 export type SupportingDocument = RationCardTypes.components['schemas']['SupportingDocument'];
 /** Limits for supporting documents (any service). */
 export type UploadPolicy = RationCardTypes.components['schemas']['UploadPolicy'];
+
+/** One of the citizen's submitted requests, in any service, as it stands now (`getMyRequest`). */
+export type TrackedRequest = RequestsTypes.components['schemas']['TrackedRequest'];
+/** A page of the citizen's requests, with the count of all that match (`listMyRequests`). */
+export type TrackedRequestPage = RequestsTypes.components['schemas']['RequestPage'];
+/** The service a tracked request was made in (`social-protection`, `ration-card`, `payments`). */
+export type RequestService = RequestsTypes.components['schemas']['RequestService'];
+/** What a tracked request asks for (`beneficiary-update`, `add-newborn`…, `payment`). */
+export type RequestKind = RequestsTypes.components['schemas']['RequestKind'];
+/** Where a submitted request stands (`submitted` → `under-review` → a decision). */
+export type TrackedStatus = RequestsTypes.components['schemas']['TrackedStatus'];
+/** Why a request was rejected. */
+export type RejectionReason = RequestsTypes.components['schemas']['RejectionReason'];
+/** What a request in `needs-information` waits for. */
+export type InformationCode = RequestsTypes.components['schemas']['InformationCode'];
+/** What came of an approved request. */
+export type RequestResult = RequestsTypes.components['schemas']['RequestResult'];
+/** What the citizen should do next about a request. */
+export type NextAction = RequestsTypes.components['schemas']['NextAction'];

@@ -308,6 +308,18 @@ test('every operation of every contract works through the typed client, response
   );
   assert.equal(receipt.total, payment.total);
 
+  // ---- my requests: the payment just made is among them, found by its reference ----
+  const mine = unwrap(
+    await client.requests.GET('/requests', { params: { query: { service: 'payments' } } }),
+  );
+  assert.ok(mine.items.some((r) => r.referenceNumber === receipt.referenceNumber));
+  const tracked = unwrap(
+    await client.requests.GET('/requests/{referenceNumber}', {
+      params: { path: { referenceNumber: receipt.referenceNumber } },
+    }),
+  );
+  assert.equal(tracked.result, 'paid');
+
   // ---- sign out ----
   assert.equal((await client.identity.DELETE('/session')).response.status, 204);
   const after = await client.identity.GET('/me');

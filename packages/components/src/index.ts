@@ -86,3 +86,6 @@ export {
   type GatewayWindow,
 } from './payment-form/gateway.js';
 export { GOVERNORATES, governorateName } from './core/governorates.js';
+export { IqMyRequests } from './my-requests/my-requests.js';
+export { IqRequestContinueEvent, type MyRequestsData } from './my-requests/events.js';
+export { parseReference, REFERENCE_PREFIXES } from './core/normalize.js';

@@ -4,11 +4,12 @@ import '@iq-eservices/components/login.js';
 import '@iq-eservices/components/ration-card.js';
 import '@iq-eservices/components/payment-form.js';
 import '@iq-eservices/components/update-wizard.js';
+import '@iq-eservices/components/my-requests.js';
 import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
 
 const LANGS: Lang[] = ['ar', 'ckb', 'en'];
-const VIEWS = ['card', 'pay', 'update', 'family'] as const;
+const VIEWS = ['card', 'pay', 'update', 'family', 'requests'] as const;
 type View = (typeof VIEWS)[number];
 type GatewayMode = 'popup' | 'redirect';
 
@@ -62,6 +63,14 @@ function element(view: View): HTMLElement {
       if (event.requestKind) wizard.setAttribute('kind', event.requestKind);
       else wizard.removeAttribute('kind');
       location.hash = 'family';
+    });
+  } else if (view === 'requests') {
+    created = document.createElement('iq-my-requests');
+    // "Send the information" of a request that waits for some: the wizard of its service, which
+    // takes focus. (The step the service names, `event.step`, is the wizard's own step id; the
+    // wizard has no way yet for a host to open it there, so it opens where the citizen was.)
+    created.addEventListener('iq-request-continue', (event) => {
+      location.hash = event.service === 'ration-card' ? 'family' : 'update';
     });
   } else if (view === 'pay') {
     created = document.createElement('iq-payment-form');

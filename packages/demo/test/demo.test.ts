@@ -541,3 +541,23 @@ test('a blocked card\'s "Correct the family data" opens the family wizard, which
   assert.equal((await deepFocus(other.page)).focused, 'h2[part="heading"]');
   assert.deepEqual(other.problems, []);
 });
+
+test('"My requests" lists the citizen\'s requests; one waiting for information opens its wizard (keyboard)', async () => {
+  const { page, problems } = await open(360);
+  await switchLanguage(page, 'en');
+  // Rasool Hameed Jasim's Mazalati update waits for a medical committee report.
+  await signIn(page, '198610101010');
+  await page.click('a[href="#requests"]');
+  assert.equal(await page.locator('nav a[aria-current="page"]').getAttribute('href'), '#requests');
+  const requests = page.locator('iq-my-requests');
+  const waiting = requests.locator('[part="request"][data-status="needs-information"]');
+  await waiting.waitFor();
+  assert.match((await waiting.textContent()) ?? '', /MZL-2026-091301/);
+  assert.match((await waiting.textContent()) ?? '', /A medical committee report/);
+  await waiting.locator('[part="continue"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#update');
+  assert.equal(await page.locator('iq-update-wizard').getAttribute('flow'), 'social-protection');
+  assert.equal(await page.locator('iq-my-requests').count(), 0, 'the list gave way to the wizard');
+  assert.deepEqual(problems, []);
+});

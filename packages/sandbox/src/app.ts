@@ -16,6 +16,7 @@ import { identityService } from './services/identity.js';
 import { rationCardService } from './services/ration-card.js';
 import { socialProtectionService } from './services/social-protection.js';
 import { paymentsService } from './services/payments.js';
+import { requestsService } from './services/requests.js';
 import { BodyTooLarge, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, readBody } from './body-limit.js';
 import type { Citizen } from './data/citizens.js';
 import type {
@@ -97,6 +98,7 @@ export const services: ServiceModule[] = [
   rationCardService,
   socialProtectionService,
   paymentsService,
+  requestsService,
 ];
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -4,8 +4,12 @@ import type { Citizen } from './data/citizens.js';
 /** The languages every message of the sandbox exists in. */
 export type Lang = 'ar' | 'ckb' | 'en';
 
-/** The four e-services; each is one contract in `openapi/` mounted at `/<service>/v1`. */
-export type ServiceName = 'identity' | 'ration-card' | 'social-protection' | 'payments';
+/**
+ * The four e-services and the aggregation of the citizen's requests across them; each is one
+ * contract in `openapi/` mounted at `/<service>/v1`.
+ */
+export type ServiceName =
+  'identity' | 'ration-card' | 'social-protection' | 'payments' | 'requests';
 
 /** A field error of RFC 9457 problem details (`common.yaml#/components/schemas/FieldError`). */
 export interface FieldError {

@@ -104,3 +104,25 @@ export function parseCode(text: string, length: number): Parsed {
   if (digits.length !== length) return { ok: false, problem: 'length' };
   return { ok: true, value: digits };
 }
+
+/** The services' reference number prefixes: Mazalati, ration card, payments. */
+export const REFERENCE_PREFIXES = ['MZL', 'RC', 'PAY'] as const;
+
+/**
+ * A reference number (`MZL-2026-000123`, `RC-…`, `PAY-…`) from what was typed: any digit script,
+ * lower-case letters, spaces, and the dashes left out or typed as other dashes.
+ */
+export function parseReference(text: string): Parsed {
+  if (!text.trim()) return { ok: false, problem: 'required' };
+  if (hasBidiControls(text)) return { ok: false, problem: 'bidi' };
+  const compact = toAsciiDigits(text)
+    .toUpperCase()
+    .replace(/[\s\u00a0\u200e\u200f]/gu, '')
+    .replace(/[‐‑‒–—_]/gu, '-');
+  const match = /^([A-Z]+)-?([0-9]{4})-?([0-9]{6})$/.exec(compact);
+  if (!match) return { ok: false, problem: /[^A-Z0-9-]/.test(compact) ? 'characters' : 'length' };
+  const [, prefix = '', year = '', serial = ''] = match;
+  if (!(REFERENCE_PREFIXES as readonly string[]).includes(prefix))
+    return { ok: false, problem: 'prefix' };
+  return { ok: true, value: `${prefix}-${year}-${serial}` };
+}

@@ -9,8 +9,10 @@ import { SANDBOX_OTP } from '@iq-eservices/sandbox';
 import type { Manifest } from '../../../../scripts/manifest.mjs';
 import '../define/login.js';
 import '../define/ration-card.js';
+import '../define/my-requests.js';
 import type { IqLogin } from '../login/login.js';
 import type { IqRationCard } from '../ration-card/ration-card.js';
+import type { IqMyRequests } from '../my-requests/my-requests.js';
 import {
   createdPayments,
   payAtGateway,
@@ -142,6 +144,21 @@ describe('the manifest lists exactly the events the elements fire', function () 
       'iq-auth-required',
     );
     expectManifestMatches('iq-ration-card');
+  });
+
+  it('<iq-my-requests>: a request waiting for information continued; signed out', async () => {
+    const setup = useSandbox();
+    await signIn(setup, 'cit_13');
+    const list = await fixture<IqMyRequests>(html`<iq-my-requests></iq-my-requests>`);
+    await until(() => !!list.shadowRoot!.querySelector('[part="continue"]'), 'the list');
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[part="continue"]')!.click();
+    useSandbox(); // nobody signed in
+    await fixture(html`<iq-my-requests></iq-my-requests>`);
+    await until(
+      () => observed.get('iq-my-requests')?.has('iq-auth-required') ?? false,
+      'iq-auth-required',
+    );
+    expectManifestMatches('iq-my-requests');
   });
 
   it('<iq-payment-form>: paid, declined, cancelled at the gateway; signed out', async () => {
