@@ -5,7 +5,6 @@ import { IqElement } from '../core/base.js';
 import { Announcer } from '../core/announcer.js';
 import { FocusController } from '../core/focus.js';
 import { ltr, pluralize } from '../core/format.js';
-import { useMessages } from '../core/localization.js';
 import { parseReference, stripBidiControls } from '../core/normalize.js';
 import type { Problem } from '../core/problem.js';
 import { problemStyles } from '../core/problem-styles.js';
@@ -60,10 +59,7 @@ const EXAMPLE = 'MZL-2026-000123';
  * @cssprop [--iq-my-requests-max-width=48rem] - Largest width of the element (default `48rem`).
  */
 export class IqMyRequests extends IqElement {
-  static {
-    // This element's translations load with the page's language (core/localization.ts).
-    useMessages(messages);
-  }
+  static override messages = messages;
 
   static override styles = [...IqElement.styles, problemStyles, myRequestsStyles];
 
