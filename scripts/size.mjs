@@ -56,15 +56,19 @@ export const ELEMENT_BUDGETS = {
 
 /**
  * What a page in Arabic (the default language) downloads for each element: its code (as above)
- * plus the Arabic messages of the elements it holds, min+gzip. Set to the figures of issue 12
- * (login 20 976 B, payment form 21 539 B, ration card 18 141 B, wizard 32 620 B): each may only
- * go down. Lower a budget when a change takes bytes off.
+ * plus the Arabic messages of the elements it holds, min+gzip. A ratchet: each may only go down.
+ * Lowered after issue 12 (the built code carries no English, every element on the core parts),
+ * with one exception: the payment form's rose from 21 539 to 21 781 B (+242), for what that issue
+ * also asked of it — "Pay another bill" after a receipt, the library's problem box with its
+ * support reference, a "not configured" sentence — and the shared request controller (see
+ * docs/performance.md, "Sizes").
  */
 export const ARABIC_PAGE_BUDGETS = {
-  login: 20976,
-  'ration-card': 18141,
-  'payment-form': 21539,
-  'update-wizard': 32620,
+  login: 20637,
+  'my-requests': 16858,
+  'ration-card': 17700,
+  'payment-form': 21781,
+  'update-wizard': 31862,
 };
 
 const check = process.argv.includes('--check');
