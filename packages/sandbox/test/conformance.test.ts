@@ -16,6 +16,7 @@ import {
   type ConformanceOptions,
 } from '../src/conformance/index.js';
 import { sampleRequests } from '../src/conformance/generated.js';
+import { contractOperations } from '../src/conformance/contract.js';
 
 const NATIONAL_ID = '199012345678';
 const identity = {
@@ -99,7 +100,7 @@ describe('iq-conformance', () => {
   });
 
   test('the same seed sends the same requests, and they include hostile ones', () => {
-    const sample = (seed: number) => sampleRequests('createPayment', { seed, count: 300 });
+    const sample = (seed: number) => sampleRequests('createPayment', { seed, count: 1000 });
     assert.deepEqual(sample(7), sample(7));
     assert.notDeepEqual(sample(7), sample(8));
     const bodies = sample(7).map((r) => r.body ?? '');
@@ -121,6 +122,20 @@ describe('iq-conformance', () => {
     );
     assert.ok(
       sample(7).every((r) => r.method === 'POST' && r.path.startsWith('/payments/v1/payments')),
+    );
+    // Bodies made from the operation's JSON Schema: valid ones other than the contract's example.
+    const create = contractOperations().find((o) => o.op.operationId === 'createPayment')!;
+    const parsed = bodies.flatMap((b) => {
+      try {
+        return [JSON.parse(b) as unknown];
+      } catch {
+        return [];
+      }
+    });
+    const valid = parsed.filter((b) => create.op.validateBody!(b));
+    assert.ok(
+      new Set(valid.map((b) => JSON.stringify(b))).size > 20,
+      'valid bodies of many shapes',
     );
   });
 

@@ -11,7 +11,7 @@ import {
   validArbitrary,
   type GeneratedFile,
   type Schema,
-} from './schema-arbitrary.js';
+} from '../src/conformance/schema-arbitrary.js';
 
 const SEED = 20261203;
 

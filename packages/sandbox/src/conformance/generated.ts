@@ -3,18 +3,21 @@
 // request before it is reported). Each answer must be documented for its operation, match the
 // documented schema and not be a 5xx.
 //
-// What is generated: the operation's example body (from the contract) with one value replaced by
+// What is generated: bodies made from the operation's JSON Schema, valid ones and ones that break
+// exactly one rule (schema-arbitrary.ts, whose header says which keywords it covers); the
+// operation's example body (from the contract) with one value replaced by
 // a hostile string (bidi overrides, 10 000 characters, Arabic-Indic and Persian digits, markup,
 // control characters, random text) or a value of the wrong type, or a required member removed, or
 // the whole body replaced (an array, a string, null); hostile path and query values; a malformed
 // `X-Request-Id` or `Accept-Language`; a wrong `Content-Type`; a body that is not JSON. Fixed
 // cases beside them: no session at all, and a body over any limit (2 MiB).
-// What is not: bodies built from scratch out of the schemas (the examples anchor them), multipart
-// uploads' contents, and sequences of operations (the scenarios cover the flows).
+// What is not: multipart uploads' contents, and sequences of operations (the scenarios cover the
+// flows).
 import fc from 'fast-check';
 import type { Check, CheckContext } from './checks.js';
 import { contractOperations, contractProblems, type ContractOperation } from './contract.js';
 import { Client, type SendOptions } from './http.js';
+import { invalidArbitrary, validArbitrary, type Schema } from './schema-arbitrary.js';
 
 /** Operations whose request ends what the other checks need (the session). */
 const SKIPPED = new Set(['signOut']);
@@ -91,6 +94,15 @@ function resolve(doc: unknown, node: unknown): Record<string, unknown> {
 }
 
 /** The contract's example body of an operation (its first example), or `{}`. */
+/** The JSON Schema of an operation's JSON body, if it takes one. */
+function bodySchema(operation: ContractOperation): Schema | undefined {
+  const body = resolve(operation.doc, operation.raw['requestBody']);
+  const media = (body['content'] as Record<string, Record<string, unknown>> | undefined)?.[
+    'application/json'
+  ];
+  return media?.['schema'] as Schema | undefined;
+}
+
 function exampleBody(operation: ContractOperation): Json {
   const body = resolve(operation.doc, operation.raw['requestBody']);
   const media = (body['content'] as Record<string, Record<string, unknown>> | undefined)?.[
@@ -148,6 +160,15 @@ function requestArbitrary(operation: ContractOperation): fc.Arbitrary<Built> {
       }),
   ];
   if (json) {
+    const schema = bodySchema(operation);
+    if (schema) {
+      // Bodies from the schema: valid ones, and ones that break one rule.
+      const made = (arbitrary: fc.Arbitrary<unknown>) =>
+        arbitrary.map((body) => ({ ...plain(), options: { json: body as Json } }));
+      variants.push(made(validArbitrary(schema, operation.doc)));
+      const invalid = invalidArbitrary(schema, operation.doc);
+      if (invalid) variants.push(made(invalid));
+    }
     const where = paths(example);
     if (where.length)
       variants.push(

@@ -1,7 +1,7 @@
 // fast-check arbitraries derived from the JSON Schemas (2020-12) of the contracts: values a schema
 // accepts, and values it refuses. No package on npm does this for 2020-12 and a current fast-check
 // (json-schema-fast-check 0.0.6 depends on fast-check 1 and faker 4), so this is the small subset
-// the contracts use, checked by `schema-arbitrary.test.ts` against Ajv for every request schema.
+// the contracts use, checked by `packages/sandbox/test/schema-arbitrary.test.ts` against Ajv for every request schema.
 //
 // Covered: local `$ref`, `const`, `enum`, `type` (and type arrays), `oneOf` / `anyOf` (a branch),
 // `allOf` (of object schemas), objects (`properties`, `required`, `additionalProperties: false`),
