@@ -35,6 +35,7 @@ try {
     for (const required of [
       'package.json',
       'README.md',
+      'LICENSE',
       'dist/index.js',
       'dist/types/index.d.ts',
     ]) {
