@@ -24,7 +24,11 @@ import terser from '@rollup/plugin-terser';
 
 /** Where lit-localize writes the translated templates (one module per language). */
 export const LOCALES_DIR = 'packages/components/src/generated/locales';
-const LOCALES = ['ar', 'ckb', 'en'];
+/**
+ * The languages whose messages load on demand: every one, English too (the built code carries
+ * none, `sourceTemplatesOut()`).
+ */
+export const LOCALES = ['ar', 'ckb', 'en'];
 
 /**
  * An `html` template's text with every run of two or more spaces, tabs or line breaks as one
@@ -70,7 +74,7 @@ function minifyCssCode(raw, first, last) {
 }
 
 /** Calls `visit` on every node of an ESTree tree. */
-function walk(node, visit) {
+export function walk(node, visit) {
   visit(node);
   for (const value of Object.values(node)) {
     if (Array.isArray(value)) {

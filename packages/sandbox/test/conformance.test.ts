@@ -175,6 +175,22 @@ describe('iq-conformance', () => {
     }
   });
 
+  test('a back end that does not enforce CSRF on unsafe methods is caught', async () => {
+    const broken = await brokenBackEnd((_req, res) => {
+      // The CSRF check is answered as if it had passed.
+      if (res.status === 403 && res.body.includes('auth.csrf-invalid')) res.status = 200;
+    });
+    try {
+      const { report } = await run({ baseUrl: broken.url, skipGenerated: true });
+      const csrf = report.results.find((r) => r.name.startsWith('CSRF'));
+      assert.equal(csrf?.passed, false);
+      assert.match(csrf!.failures.join('\n'), /without X-CSRF-Token: expected 403, got 200/);
+      assert.match(csrf!.failures.join('\n'), /wrong X-CSRF-Token: expected 403, got 200/);
+    } finally {
+      await broken.close();
+    }
+  });
+
   test('a national number in an error body or a URL is caught', async () => {
     const broken = await brokenBackEnd((req, res) => {
       if (res.status >= 400 && res.body.startsWith('{'))

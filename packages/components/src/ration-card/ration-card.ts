@@ -136,6 +136,12 @@ export class IqRationCard extends IqElement {
    */
   allowReveal = false;
 
+  /**
+   * The native `hidden`, observed: a card the host keeps hidden (e.g. until the citizen signs in)
+   * fetches nothing until it is shown.
+   */
+  declare hidden: boolean;
+
   /** Full national numbers the citizen asked to see, by member id; forgotten on hide and reload. */
   private revealed: Readonly<Record<string, string>> = {};
 

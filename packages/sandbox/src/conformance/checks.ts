@@ -52,11 +52,7 @@ export class CheckContext {
       this.fail('the run could not sign in with the given identity (see the sign-in scenario)');
       return null;
     }
-    const client = this.client();
-    for (const [name, value] of this.session.cookies) client.cookies.set(name, value);
-    client.csrfToken = this.session.csrfToken;
-    client.bearer = this.session.bearer;
-    return client;
+    return this.client().adopt(this.session);
   }
 
   /** A new client (a browser with no session yet) whose answers are held to the contracts. */

@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import type { Check, CheckContext } from './checks.js';
 import { contractOperations, contractProblems, type ContractOperation } from './contract.js';
 import { Client, type SendOptions } from './http.js';
-import { invalidArbitrary, validArbitrary, type Schema } from './schema-arbitrary.js';
+import { invalidArbitrary, resolveRef, validArbitrary, type Schema } from './schema-arbitrary.js';
 
 /** Operations whose request ends what the other checks need (the session). */
 const SKIPPED = new Set(['signOut']);
@@ -80,38 +80,24 @@ function replaced(value: Json, path: (string | number)[], next: Json | undefined
   return copy;
 }
 
-function resolve(doc: unknown, node: unknown): Record<string, unknown> {
-  const ref = (node as { $ref?: string } | undefined)?.$ref;
-  if (!ref?.startsWith('#/')) return (node ?? {}) as Record<string, unknown>;
-  const target = ref
-    .slice(2)
-    .split('/')
-    .reduce<unknown>(
-      (n, key) => (n as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
-      doc,
-    );
-  return resolve(doc, target);
+/** The `application/json` media object of an operation's request body, if it takes JSON. */
+function jsonMedia(operation: ContractOperation): Record<string, unknown> | undefined {
+  const body = operation.raw['requestBody'] as Schema | undefined;
+  const content = body && resolveRef(body, operation.doc)['content'];
+  return (content as Record<string, Record<string, unknown>> | undefined)?.['application/json'];
 }
+
+/** The JSON Schema of an operation's JSON body, if it takes one. */
+const bodySchema = (operation: ContractOperation): Schema | undefined =>
+  jsonMedia(operation)?.['schema'] as Schema | undefined;
 
 /** The contract's example body of an operation (its first example), or `{}`. */
-/** The JSON Schema of an operation's JSON body, if it takes one. */
-function bodySchema(operation: ContractOperation): Schema | undefined {
-  const body = resolve(operation.doc, operation.raw['requestBody']);
-  const media = (body['content'] as Record<string, Record<string, unknown>> | undefined)?.[
-    'application/json'
-  ];
-  return media?.['schema'] as Schema | undefined;
-}
-
 function exampleBody(operation: ContractOperation): Json {
-  const body = resolve(operation.doc, operation.raw['requestBody']);
-  const media = (body['content'] as Record<string, Record<string, unknown>> | undefined)?.[
-    'application/json'
-  ];
+  const media = jsonMedia(operation);
   if (!media) return {};
   if (media['example'] !== undefined) return media['example'] as Json;
-  const first = Object.values((media['examples'] ?? {}) as Record<string, unknown>)[0];
-  return (resolve(operation.doc, first)['value'] as Json) ?? {};
+  const first = Object.values((media['examples'] ?? {}) as Record<string, Schema>)[0];
+  return ((first && resolveRef(first, operation.doc)['value']) as Json) ?? {};
 }
 
 /** The path of an operation with each parameter filled (its example, or `x`). */
@@ -226,10 +212,8 @@ async function runGenerated(
   // The run's session for the generated requests; their answers are checked by the property.
   const session = context.signedIn();
   if (!session) return;
-  const quiet = new Client(context.baseUrl);
+  const quiet = new Client(context.baseUrl).adopt(session);
   context.clients.push(quiet);
-  for (const [name, value] of session.cookies) quiet.cookies.set(name, value);
-  quiet.csrfToken = session.csrfToken;
   const send = async (built: Built, client: Client) =>
     client.send(built.method, built.path.slice(1), built.options);
   const result = await fc.check(
@@ -241,9 +225,7 @@ async function runGenerated(
   );
   if (result.failed && result.counterexample) {
     // Sent once more by a checked client: the failure and its exchange go in the report.
-    const checked = context.client();
-    Object.assign(checked, { csrfToken: quiet.csrfToken });
-    for (const [k, v] of quiet.cookies) checked.cookies.set(k, v);
+    const checked = context.client().adopt(quiet);
     const [built] = result.counterexample;
     const exchange = await send(built, checked);
     if (!contractProblems(operation, exchange).length)
@@ -278,9 +260,6 @@ async function runGenerated(
       anonymous,
     );
   if (operation.op.method !== 'get') {
-    const checked = context.client();
-    for (const [k, v] of quiet.cookies) checked.cookies.set(k, v);
-    checked.csrfToken = quiet.csrfToken;
     await send(
       {
         method: operation.op.method.toUpperCase(),
@@ -290,7 +269,7 @@ async function runGenerated(
           headers: { 'content-type': 'application/json' },
         },
       },
-      checked,
+      context.client().adopt(quiet),
     );
   }
 }

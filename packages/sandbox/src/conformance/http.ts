@@ -46,6 +46,14 @@ export class Client {
     private readonly timeoutMs = 15_000,
   ) {}
 
+  /** Holds `other`'s session (its cookies, CSRF token and bearer token) from now on. */
+  adopt(other: Client): this {
+    for (const [name, value] of other.cookies) this.cookies.set(name, value);
+    this.csrfToken = other.csrfToken;
+    this.bearer = other.bearer;
+    return this;
+  }
+
   /** Sends `method path` (`path` below the base URL, with its query) and records the exchange. */
   async send(method: string, path: string, options: SendOptions = {}): Promise<Exchange> {
     const url = new URL(path.replace(/^\//, ''), this.baseUrl.replace(/\/?$/, '/')).href;
