@@ -237,7 +237,16 @@ export function sourceTemplatesOut() {
       const s = new MagicString(code);
       walk(this.parse(code), (node) => {
         if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
-        if (node.callee.name !== 'msg' || node.arguments[1]?.type !== 'ObjectExpression') return;
+        if (node.callee.name !== 'msg') return;
+        // The runtime (core/localization.ts) finds a translation by its id only: a call without
+        // one would show its English text in every language.
+        const options = node.arguments[1];
+        const named =
+          options?.type === 'ObjectExpression' &&
+          options.properties.some(
+            (p) => p.type === 'Property' && (p.key.name ?? p.key.value) === 'id',
+          );
+        if (!named) this.error(`msg() without an \`id\` (${file}:${node.start})`);
         const [template] = node.arguments;
         if (
           isString(template) ||

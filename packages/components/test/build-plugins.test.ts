@@ -299,3 +299,32 @@ test("an element's message group is what its tree-shaken bundle uses, not its wh
   // The login shows Baghdad times (the lock-out), so its group has it.
   assert.ok(groups.get('login')?.has('format.baghdad-time'));
 });
+
+test('a msg() call without an id fails the build (translations are found by id only)', async () => {
+  const file = `${process.cwd()}/packages/components/src/virtual-element.ts`;
+  const buildElement = async (source: string) => {
+    const bundle = await rollup({
+      input: file,
+      external: ['lit', '@lit/localize'],
+      plugins: [
+        {
+          name: 'entry',
+          resolveId: (id) => (id === file ? file : null),
+          load: (id) => (id === file ? source : null),
+        },
+        ...componentTransforms(),
+      ],
+    });
+    await bundle.close();
+  };
+  const header = "import { msg, str } from '@lit/localize';\n";
+  await buildElement(`${header}export const a = (n) => msg(str\`\${n} left\`, { id: 'x.left' });`);
+  await assert.rejects(
+    buildElement(`${header}export const a = () => msg('Continue');`),
+    /msg\(\) without an `id`/,
+  );
+  await assert.rejects(
+    buildElement(`${header}export const a = () => msg('Continue', { desc: 'a button' });`),
+    /msg\(\) without an `id`/,
+  );
+});

@@ -1,5 +1,13 @@
-import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
-import { allLocales } from '../generated/locale-codes.js';
+import {
+  joinStringsAndValues,
+  LOCALE_STATUS_EVENT,
+  type LocaleModule,
+  type MsgOptions,
+  type StrResult,
+  type TemplateLike,
+} from '@lit/localize';
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import type { allLocales } from '../generated/locale-codes.js';
 import type { Locale } from './format.js';
 
 /** A language whose messages load on demand: every one, English included. */
@@ -71,11 +79,56 @@ async function loadGroups(locale: Translated): Promise<LocaleModule['templates']
   return templates;
 }
 
-const { getLocale: currentLocale, setLocale: applyLocale } = configureLocalization({
-  sourceLocale: SOURCE,
-  targetLocales: allLocales,
-  loadLocale: async (locale) => ({ templates: await loadGroups(locale as Translated) }),
-});
+/** The language shown ({@link SOURCE} until one has loaded) and the templates `msg()` reads. */
+let shown: string = SOURCE;
+let shownTemplates: LocaleModule['templates'] | undefined;
+/** Numbers each switch of language: only the last one asked for is shown. */
+let switches = 0;
+/** The last switch asked for: an earlier one, overtaken, settles when it does. */
+let latest: Promise<void> = Promise.resolve();
+
+const currentLocale = (): string => shown;
+
+const dispatchStatus = (detail: object): void =>
+  void window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail }));
+
+/**
+ * `msg()` of the library: the loaded template of the call's `id`, else the call's own. Every call
+ * names its `id` (the build fails on one that does not: scripts/build-plugins.mjs), so no id is
+ * computed from a template's text at run time — lit-localize's own runtime (`configureLocalization`)
+ * would, and would bring a hash function into every page for it. Localized templates hold
+ * `${0}`-style positions in `values`: each is replaced by the call's value at that position
+ * (a translation may reorder them).
+ */
+function translate(template: TemplateLike, options?: MsgOptions): TemplateLike {
+  const localized = options?.id === undefined ? undefined : shownTemplates?.[options.id];
+  const source = template as StrResult;
+  if (localized === undefined)
+    return typeof template !== 'string' && 'strTag' in template
+      ? joinStringsAndValues(source.strings, source.values)
+      : template;
+  if (typeof localized === 'string') return localized;
+  const order = localized.values as number[];
+  return 'strTag' in localized
+    ? joinStringsAndValues(localized.strings, source.values, order)
+    : { ...localized, values: order.map((i) => source.values[i]) };
+}
+_installMsgImplementation(translate as Parameters<typeof _installMsgImplementation>[0]);
+
+/**
+ * Shows `locale` once its messages have loaded (a switch asked for meanwhile wins), telling the
+ * elements (lit-localize's `lit-localize-status` events, which `updateWhenLocaleChanges` hears).
+ */
+function applyLocale(locale: Translated): Promise<void> {
+  const mine = ++switches;
+  if (typeof window !== 'undefined') dispatchStatus({ status: 'loading', loadingLocale: locale });
+  return (latest = loadGroups(locale).then((templates) => {
+    if (mine !== switches) return latest;
+    shown = locale;
+    shownTemplates = templates;
+    if (typeof window !== 'undefined') dispatchStatus({ status: 'ready', readyLocale: locale });
+  }));
+}
 
 /** Loads the messages of the language shown (or asked for); re-renders when it is shown. */
 async function refresh(): Promise<void> {
@@ -83,10 +136,7 @@ async function refresh(): Promise<void> {
   if (locale === SOURCE) return;
   await loadGroups(locale as Translated);
   // Shown already: re-render with the new messages. (Still loading: its own `ready` will.)
-  if (currentLocale() === locale)
-    window.dispatchEvent(
-      new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }),
-    );
+  if (currentLocale() === locale) dispatchStatus({ status: 'ready', readyLocale: locale });
 }
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
