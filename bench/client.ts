@@ -26,11 +26,20 @@ const stub = (_request: Request): Promise<Response> =>
     new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }),
   );
 
-const ours = createEServicesClient({ baseUrl: BASE_URL, fetch: stub, locale: 'ar' });
-const bare = createClient<RationCardTypes.paths>({
-  baseUrl: `${BASE_URL}/ration-card/v1`,
-  fetch: stub,
-});
+// Two set-ups, as integrators have them. The platform's fetch (no `fetch` option: the client calls
+// `fetch(request, { signal })`, as it does in browsers and Node), stood in for by the stub
+// installed as `globalThis.fetch` before either client is made; and a fetch of the host's (the
+// `fetch` option: its requests carry their signal, as a host's fetch may not pass a second
+// argument on).
+globalThis.fetch = stub as typeof fetch;
+const platform = {
+  ours: createEServicesClient({ baseUrl: BASE_URL, locale: 'ar' }),
+  bare: createClient<RationCardTypes.paths>({ baseUrl: `${BASE_URL}/ration-card/v1` }),
+};
+const hosts = {
+  ours: createEServicesClient({ baseUrl: BASE_URL, fetch: stub, locale: 'ar' }),
+  bare: createClient<RationCardTypes.paths>({ baseUrl: `${BASE_URL}/ration-card/v1`, fetch: stub }),
+};
 
 /** One line of the report (this is a command-line tool). */
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -73,15 +82,18 @@ async function compare(a: Call, b: Call): Promise<[number, number]> {
   return [(median(ta) / calls) * 1000, (median(tb) / calls) * 1000];
 }
 
-const cases: [string, Call, Call][] = [
-  ['GET /card', () => ours.rationCard.GET('/card'), () => bare.GET('/card')],
-  // As the elements call: a new AbortController per call (aborted when the element goes away).
-  [
-    'GET /card with its own AbortSignal',
-    () => ours.rationCard.GET('/card', { signal: new AbortController().signal }),
-    () => bare.GET('/card', { signal: new AbortController().signal }),
-  ],
-];
+const cases: [string, Call, Call][] = [platform, hosts].flatMap(({ ours, bare }) => {
+  const where = ours === platform.ours ? "the platform's fetch" : "a host's fetch";
+  return [
+    [`GET /card, ${where}`, () => ours.rationCard.GET('/card'), () => bare.GET('/card')],
+    // As the elements call: a new AbortController per call (aborted when the element goes away).
+    [
+      `GET /card with its own AbortSignal, ${where}`,
+      () => ours.rationCard.GET('/card', { signal: new AbortController().signal }),
+      () => bare.GET('/card', { signal: new AbortController().signal }),
+    ],
+  ] satisfies [string, Call, Call][];
+});
 
 print(
   `Node ${process.versions.node}, ${rounds} rounds of ${calls} calls (+3 warm-up), interleaved; ` +

@@ -194,7 +194,13 @@ export function createPipeline(o: PipelineOptions): {
   /** The request class to build calls with (openapi-fetch's `Request` option). */
   Request: typeof Request;
 } {
-  const fetchFn = o.fetch ?? ((request: Request) => fetch(request));
+  // The platform's fetch takes the attempt's signal beside the request (`fetch(request, init)`):
+  // a request built without a signal costs Node's undici several µs less, and undici follows the
+  // signal it is given either way. A host's fetch may not pass a second argument on, so its
+  // requests carry the signal themselves.
+  const ownSignal = !!o.fetch;
+  const fetchFn: (request: Request, init: RequestInit) => Promise<Response> =
+    o.fetch ?? ((request, init) => fetch(request, init));
   const auth = o.auth ?? { mode: 'cookie' };
   const bearer = auth.mode === 'bearer';
   const retry = o.retry === false ? { maxRetries: 0 } : (o.retry ?? {});
@@ -225,7 +231,7 @@ export function createPipeline(o: PipelineOptions): {
       const controller = new AbortController();
       super(input, {
         ...init,
-        signal: controller.signal,
+        signal: ownSignal ? controller.signal : null,
         credentials: credentials ?? init?.credentials,
       });
       this.controller = controller;
@@ -273,7 +279,7 @@ export function createPipeline(o: PipelineOptions): {
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await fetchFn(request);
+        response = await fetchFn(request, { signal: request.controller.signal });
       } catch (error) {
         // The caller's own abort ends the call as fetch would: it is not a failure to retry.
         if (caller?.aborted) throw caller.reason;

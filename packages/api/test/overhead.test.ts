@@ -3,7 +3,8 @@
 // from it (copying a body only when there is one to replay).
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { json, problem, testClient } from './fake-fetch.js';
+import { createEServicesClient, isEServicesError } from '../src/index.js';
+import { BASE_URL, json, problem, testClient } from './fake-fetch.js';
 
 const card = { cardNumber: '1234567' };
 
@@ -63,5 +64,47 @@ describe('the cost of a call', () => {
     const bodies = server.received.map((r) => r.body);
     assert.ok(bodies[0]?.includes('pay_000001'));
     assert.deepEqual(bodies, [bodies[0], bodies[0], bodies[0]]);
+  });
+});
+
+describe("the platform's fetch (no `fetch` option)", () => {
+  const platformFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = platformFetch;
+  });
+
+  /** Installs a `globalThis.fetch` that never answers: it fails when its init's signal aborts. */
+  function installHangingFetch() {
+    const seen: { request: Request; signal: AbortSignal | undefined }[] = [];
+    globalThis.fetch = ((request: Request, init?: RequestInit) => {
+      const signal = init?.signal ?? undefined;
+      seen.push({ request, signal });
+      return new Promise<Response>((_resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+      });
+    }) as typeof fetch;
+    return seen;
+  }
+
+  test("is given the attempt's signal beside the request; a timeout aborts it", async () => {
+    const seen = installHangingFetch();
+    const client = createEServicesClient({ baseUrl: BASE_URL, timeoutMs: 20, retry: false });
+    const error: unknown = await client.rationCard.GET('/card').catch((e: unknown) => e);
+    assert.ok(isEServicesError(error));
+    assert.equal(error.code, 'network.timeout');
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]?.signal?.aborted, true);
+    // The request itself was built without the attempt's signal (what makes it cheaper to build).
+    assert.equal(seen[0]?.request.signal.aborted, false);
+  });
+
+  test("the caller's abort aborts the platform's fetch", async () => {
+    const seen = installHangingFetch();
+    const client = createEServicesClient({ baseUrl: BASE_URL, retry: false });
+    const caller = new AbortController();
+    const pending = client.rationCard.GET('/card', { signal: caller.signal });
+    caller.abort(new Error('the element went away'));
+    await assert.rejects(pending, /the element went away/);
+    assert.equal(seen[0]?.signal?.aborted, true);
   });
 });
