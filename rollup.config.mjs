@@ -117,7 +117,16 @@ export default [
     output: {
       dir: 'packages/demo/dist',
       entryFileNames: 'app.js',
-      chunkFileNames: 'app-[name]-[hash].js',
+      // Each element's code (`app-<element>-<hash>.js`, loaded when a view first shows it) and
+      // messages (`app-<language>-<element>-<hash>.js`), named by their content for caching.
+      chunkFileNames: (chunk) => {
+        const messages = /\/generated\/locales\/(ar|ckb|en)(?:\/([\w-]+))?\.ts$/.exec(
+          chunk.facadeModuleId ?? '',
+        );
+        return messages
+          ? `app-${messages[1]}-${messages[2] ?? 'all'}-[hash].js`
+          : 'app-[name]-[hash].js';
+      },
       format: 'esm',
       sourcemap: true,
     },

@@ -3,8 +3,10 @@
 // which mounts the same sandbox under its own origin as a backend-for-frontend would, so that the
 // session cookie is first-party. The portal is served with the strict Content-Security-Policy a
 // careful ministry would use: whatever the library does must work under it.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandboxServer, sandboxRequestListener } from '@iq-eservices/sandbox/node';
@@ -44,6 +46,44 @@ const TYPES = {
 const API =
   /^\/(identity|ration-card|social-protection|payments|requests)\/v1\/|^\/gateway(-assets)?\//;
 
+/** What a weak network should not carry uncompressed (text: pages, scripts, styles, maps). */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.map']);
+/** Each file read once, with its ETag and compressed forms (the files change only on a build). */
+const loaded = new Map();
+
+/** A file's bytes, ETag and its brotli and gzip forms (kept while its modification is the same). */
+async function load(file) {
+  const body = await readFile(file);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  const cached = loaded.get(file);
+  if (cached?.etag === etag) return cached;
+  const encodings = COMPRESSIBLE.has(extname(file))
+    ? {
+        br: brotliCompressSync(body, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: 11,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        }),
+        gzip: gzipSync(body, { level: 9 }),
+      }
+    : {};
+  const entry = { body, etag, encodings };
+  loaded.set(file, entry);
+  return entry;
+}
+
+/** The encodings an `Accept-Encoding` header accepts (those not given `q=0`). */
+function acceptedEncodings(header = '') {
+  return new Set(
+    header
+      .split(',')
+      .map((part) => part.trim().split(/\s*;\s*/))
+      .filter(([, q]) => !/^q=0(\.0*)?$/.test(q ?? ''))
+      .map(([name]) => name.toLowerCase()),
+  );
+}
+
 /**
  * Starts the sandbox and the portal. Ports 0 pick free ones (tests do).
  * @param {{ port?: number, sandboxPort?: number, host?: string, dataFile?: string, quiet?: boolean }} options
@@ -71,12 +111,24 @@ export async function startDemo({
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
+      const { body, etag, encodings } = await load(file);
+      const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+        // Chunks (`app-<name>-<hash>.js`) are named by their content: a name never changes what it
+        // holds, so they are kept a year. The page, its stylesheet and entry keep their names: asked
+        // again each time, answered 304 while they are the same.
+        'Cache-Control': chunk ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ETag: etag,
+        Vary: 'Accept-Encoding',
+      };
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
+      const accepted = acceptedEncodings(req.headers['accept-encoding']);
+      const encoding = ['br', 'gzip'].find((e) => accepted.has(e) && encodings[e]);
+      if (encoding) headers['Content-Encoding'] = encoding;
+      const sent = encoding ? encodings[encoding] : body;
+      headers['Content-Length'] = sent.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : sent);
     } catch {
       res
         .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })

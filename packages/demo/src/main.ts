@@ -1,10 +1,11 @@
 import { createEServicesClient, unwrap } from '@iq-eservices/api';
 import { configure, GATEWAY_WINDOW_NAME } from '@iq-eservices/components';
+// The first view is the sign-in: only its element loads with the page. Each other element loads
+// when a view first shows it (its tag upgrades then), so a citizen on a weak network downloads
+// what the page in front of them uses.
 import '@iq-eservices/components/login.js';
-import '@iq-eservices/components/ration-card.js';
-import '@iq-eservices/components/payment-form.js';
-import '@iq-eservices/components/update-wizard.js';
-import '@iq-eservices/components/my-requests.js';
+// (Types only: the elements' events on `addEventListener`.)
+import type {} from '@iq-eservices/components';
 import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
 
@@ -49,12 +50,26 @@ function remember(): void {
   history.replaceState(history.state, '', url);
 }
 
+/** Each element's code, loaded the first time the portal shows it. */
+const LOADERS = {
+  'iq-ration-card': () => import('@iq-eservices/components/ration-card.js'),
+  'iq-payment-form': () => import('@iq-eservices/components/payment-form.js'),
+  'iq-update-wizard': () => import('@iq-eservices/components/update-wizard.js'),
+  'iq-my-requests': () => import('@iq-eservices/components/my-requests.js'),
+} satisfies Record<string, () => Promise<unknown>>;
+
+/** A new element of `tag`, whose code starts loading if it has not. */
+function create(tag: keyof typeof LOADERS): HTMLElement {
+  void LOADERS[tag]();
+  return document.createElement(tag);
+}
+
 function element(view: View): HTMLElement {
   const existing = elements[view];
   if (existing) return existing;
   let created: HTMLElement;
   if (view === 'card') {
-    created = document.createElement('iq-ration-card');
+    created = create('iq-ration-card');
     // "Do what unblocks the card": the family wizard, on the change the card asks for, or at its
     // first question when the card names none (`requestKind: null`: "update" or "correct the
     // family data", which the citizen starts by choosing the change). The wizard takes focus.
@@ -65,7 +80,7 @@ function element(view: View): HTMLElement {
       location.hash = 'family';
     });
   } else if (view === 'requests') {
-    created = document.createElement('iq-my-requests');
+    created = create('iq-my-requests');
     // "Send the information" of a request that waits for some: the wizard of its service, which
     // takes focus. (The step the service names, `event.step`, is the wizard's own step id; the
     // wizard has no way yet for a host to open it there, so it opens where the citizen was.)
@@ -73,10 +88,10 @@ function element(view: View): HTMLElement {
       location.hash = event.service === 'ration-card' ? 'family' : 'update';
     });
   } else if (view === 'pay') {
-    created = document.createElement('iq-payment-form');
+    created = create('iq-payment-form');
     created.setAttribute('gateway-mode', gatewayMode);
   } else {
-    created = document.createElement('iq-update-wizard');
+    created = create('iq-update-wizard');
     created.setAttribute('flow', view === 'update' ? 'social-protection' : 'ration-card-family');
   }
   elements[view] = created;
@@ -216,5 +231,5 @@ const gatewayReturn =
   window.name === GATEWAY_WINDOW_NAME &&
   window.opener !== null &&
   new URLSearchParams(location.search).has('payment');
-if (gatewayReturn) root.replaceChildren(document.createElement('iq-payment-form'));
+if (gatewayReturn) root.replaceChildren(create('iq-payment-form'));
 else render();

@@ -66,6 +66,51 @@ test('the portal opens in Arabic, right to left, under a strict CSP, with <iq-lo
   assert.deepEqual(problems, [], 'a signed-out page logs no error and gets no 4xx');
 });
 
+test('the sign-in page downloads only what it shows, compressed, in at most 60 KB; chunks are cached for good', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const responses: { url: string; encoding?: string; cache?: string; bytes: Promise<number> }[] =
+    [];
+  page.on('response', (r) => {
+    const headers = r.headers();
+    responses.push({
+      url: new URL(r.url()).pathname,
+      encoding: headers['content-encoding'],
+      cache: headers['cache-control'],
+      // What crossed the network: the encoded body and the headers.
+      bytes: r
+        .request()
+        .sizes()
+        .then((s) => s.responseBodySize + s.responseHeadersSize),
+    });
+  });
+  await page.goto(demo.url);
+  await page.waitForSelector('iq-login >> #heading');
+  await page.waitForSelector('iq-national-id-input >> label');
+  await page.waitForLoadState('networkidle');
+  const files = responses.filter((r) => !/\/v1\//.test(r.url));
+  const paths = files.map((r) => r.url);
+  // The sign-in's own code and Arabic messages; no other element's code or another language.
+  for (const other of ['ration-card', 'payment-form', 'update-wizard', 'my-requests'])
+    assert.ok(!paths.some((p) => p.startsWith(`/app-${other}-`)), `${other} not loaded: ${paths}`);
+  assert.ok(!paths.some((p) => /^\/app-(ckb|en)-/.test(p)), `only Arabic messages: ${paths}`);
+  assert.ok(paths.some((p) => p.startsWith('/app-ar-login-')));
+  for (const file of files) {
+    if (/\.(js|css)$|^\/$/.test(file.url)) assert.equal(file.encoding, 'br', file.url);
+    if (/^\/app-.+\.js$/.test(file.url))
+      assert.equal(file.cache, 'public, max-age=31536000, immutable', file.url);
+  }
+  const total = (await Promise.all(files.map((f) => f.bytes))).reduce((a, b) => a + b, 0);
+  assert.ok(total <= 60 * 1024, `the sign-in page transferred ${total} B`);
+  // Asked again, an unchanged entry is not sent again.
+  const entry = await page.request.get(`${demo.url}/app.js`);
+  const again = await page.request.get(`${demo.url}/app.js`, {
+    headers: { 'If-None-Match': entry.headers()['etag'] ?? '' },
+  });
+  assert.equal(again.status(), 304);
+  await context.close();
+});
+
 test('a citizen signs in with Arabic-Indic digits through <iq-login> and sees <iq-ration-card>, keyboard only', async () => {
   const { page, problems } = await open();
   await page.locator('iq-national-id-input input').focus();
