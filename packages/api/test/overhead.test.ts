@@ -108,3 +108,22 @@ describe("the platform's fetch (no `fetch` option)", () => {
     assert.equal(seen[0]?.signal?.aborted, true);
   });
 });
+
+test("a call's own fetch options reach the request the pipeline sends", async () => {
+  const { client, server } = testClient([json(200, card)]);
+  const { data } = await client.rationCard.GET('/card', {
+    cache: 'no-store',
+    redirect: 'error',
+    referrerPolicy: 'no-referrer',
+    keepalive: true,
+    headers: { 'X-Trace': 'kept' },
+  });
+  assert.deepEqual(data, card);
+  const sent = server.received[0]?.request;
+  assert.equal(sent?.cache, 'no-store');
+  assert.equal(sent?.redirect, 'error');
+  assert.equal(sent?.referrerPolicy, 'no-referrer');
+  assert.equal(sent?.keepalive, true);
+  assert.equal(sent?.credentials, 'include');
+  assert.equal(sent?.headers.get('X-Trace'), 'kept');
+});
