@@ -33,6 +33,11 @@ const steps = [
   ['build (rollup + declarations)', 'npm', ['run', 'build', '--silent']],
   ['size budgets', 'node', ['scripts/size.mjs', '--check']],
   ['packages install from npm pack and work', 'node', ['scripts/pack-check.mjs']],
+  [
+    'getting started, followed from the tarballs (Vite + TypeScript site, Chromium)',
+    'node',
+    ['scripts/getting-started-check.mjs'],
+  ],
   ['typedoc (warnings are errors)', 'npx', ['--no-install', 'typedoc']],
   // Telemetry and update checks are off in .storybook/main.ts: the build needs no network.
   ['storybook builds offline', 'npm', ['run', 'build:storybook', '--silent']],
