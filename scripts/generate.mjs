@@ -11,7 +11,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
-const ALL = ['identity', 'ration-card', 'social-protection', 'payments', 'requests'];
+const ALL = ['identity', 'ration-card', 'social-protection', 'payments', 'requests', 'education'];
 // `--only a,b` regenerates the client types of some services only (while a contract is being written).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const SERVICES = onlyArg ? onlyArg.slice(7).split(',') : ALL;

@@ -4,6 +4,7 @@ import type { paths as PaymentsPaths } from './generated/payments.js';
 import type { paths as RationCardPaths } from './generated/ration-card.js';
 import type { paths as SocialProtectionPaths } from './generated/social-protection.js';
 import type { paths as RequestsPaths } from './generated/requests.js';
+import type { paths as EducationPaths } from './generated/education.js';
 import {
   createPipeline,
   type AttemptInfo,
@@ -67,6 +68,8 @@ export interface EServicesClient {
   payments: Client<WithOptionalIdempotencyKey<PaymentsPaths>>;
   /** The citizen's submitted requests across the services, by status or reference (`/requests/v1`). */
   requests: Client<WithOptionalIdempotencyKey<RequestsPaths>>;
+  /** Remote learning: the student, courses, lectures, materials (`/education/v1`). */
+  education: Client<WithOptionalIdempotencyKey<EducationPaths>>;
   /** The sign-in state the client holds. */
   session: SessionControls;
   /** Adds openapi-fetch middleware to every service client. */
@@ -99,6 +102,7 @@ export function createEServicesClient(options: EServicesClientOptions): EService
     socialProtection: make<WithOptionalIdempotencyKey<SocialProtectionPaths>>('social-protection'),
     payments: make<WithOptionalIdempotencyKey<PaymentsPaths>>('payments'),
     requests: make<WithOptionalIdempotencyKey<RequestsPaths>>('requests'),
+    education: make<WithOptionalIdempotencyKey<EducationPaths>>('education'),
   };
   const each =
     (method: 'use' | 'eject') =>

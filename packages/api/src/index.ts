@@ -10,6 +10,7 @@ import type * as RationCardTypes from './generated/ration-card.js';
 import type * as SocialProtectionTypes from './generated/social-protection.js';
 import type * as PaymentsTypes from './generated/payments.js';
 import type * as RequestsTypes from './generated/requests.js';
+import type * as EducationTypes from './generated/education.js';
 export {
   createEServicesClient,
   type EServicesClient,
@@ -37,7 +38,14 @@ export {
 export { paginate, paginatePages, type ItemOf, type Page, type PageResult } from './paginate.js';
 
 // Types generated from each contract (`paths`, `components`, `operations`), one namespace per service.
-export type { IdentityTypes, RationCardTypes, SocialProtectionTypes, PaymentsTypes, RequestsTypes };
+export type {
+  IdentityTypes,
+  RationCardTypes,
+  SocialProtectionTypes,
+  PaymentsTypes,
+  RequestsTypes,
+  EducationTypes,
+};
 
 /** An open session (`verifySignIn`, `refreshSession`); tokens only in bearer mode. */
 export type Session = IdentityTypes.components['schemas']['Session'];
@@ -131,3 +139,17 @@ export type InformationCode = RequestsTypes.components['schemas']['InformationCo
 export type RequestResult = RequestsTypes.components['schemas']['RequestResult'];
 /** What the citizen should do next about a request. */
 export type NextAction = RequestsTypes.components['schemas']['NextAction'];
+
+type EducationSchemas = EducationTypes.components['schemas'];
+/** The signed-in student: institution, stage, enrolments (`getStudentProfile`). */
+export type StudentProfile = EducationSchemas['StudentProfile'];
+/** A course with its weekly schedule in Baghdad time (`listCourses`). */
+export type Course = EducationSchemas['Course'];
+/** A lecture, live or recorded, with its status at the time of asking (`listLectures`). */
+export type Lecture = EducationSchemas['Lecture'];
+/** A study material with its size, version and SHA-256 checksum (`listMaterials`). */
+export type Material = EducationSchemas['Material'];
+/** An announcement to the student (`listAnnouncements`). */
+export type Announcement = EducationSchemas['Announcement'];
+/** One attendance record of an ended lecture (`listAttendance`). */
+export type Attendance = EducationSchemas['Attendance'];

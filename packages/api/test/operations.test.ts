@@ -320,6 +320,31 @@ test('every operation of every contract works through the typed client, response
   );
   assert.equal(tracked.result, 'paid');
 
+  // ---- remote learning: the student, this week, a material whose file matches its checksum ----
+  await signIn(client, '199012345678'); // a student (the first citizen is not)
+  const student = unwrap(await client.education.GET('/student'));
+  assert.equal(student.enrolments.length, 3);
+  const courses = unwrap(await client.education.GET('/courses'));
+  const lectures = unwrap(await client.education.GET('/lectures'));
+  assert.ok(lectures.items.some((l) => l.status === 'live' && l.joinUrl));
+  const materials = unwrap(
+    await client.education.GET('/courses/{courseId}/materials', {
+      params: { path: { courseId: courses.items[0]!.id } },
+    }),
+  );
+  const material = materials.items[0]!;
+  const file = await client.education.GET('/materials/{materialId}/file', {
+    params: { path: { materialId: material.id } },
+    parseAs: 'arrayBuffer',
+  });
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', file.data!));
+  assert.equal(
+    [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    material.checksum.value,
+  );
+  unwrap(await client.education.GET('/attendance'));
+  unwrap(await client.education.GET('/announcements'));
+
   // ---- sign out ----
   assert.equal((await client.identity.DELETE('/session')).response.status, 204);
   const after = await client.identity.GET('/me');

@@ -17,6 +17,7 @@ import { rationCardService } from './services/ration-card.js';
 import { socialProtectionService } from './services/social-protection.js';
 import { paymentsService } from './services/payments.js';
 import { requestsService } from './services/requests.js';
+import { educationService } from './services/education.js';
 import { BodyTooLarge, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, readBody } from './body-limit.js';
 import type { Citizen } from './data/citizens.js';
 import type {
@@ -99,6 +100,7 @@ export const services: ServiceModule[] = [
   socialProtectionService,
   paymentsService,
   requestsService,
+  educationService,
 ];
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -108,6 +110,11 @@ const EXPOSED_HEADERS = [
   'Retry-After',
   'Content-Language',
   'Idempotency-Replayed',
+  // Downloads that resume (education's material files).
+  'Accept-Ranges',
+  'Content-Range',
+  'Content-Length',
+  'ETag',
 ];
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
@@ -149,6 +156,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         'X-CSRF-Token',
         'Idempotency-Key',
         'Authorization',
+        'Range',
+        'If-Range',
       ],
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       exposeHeaders: EXPOSED_HEADERS,

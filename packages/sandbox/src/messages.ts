@@ -67,6 +67,16 @@ export const problemTitles: Record<string, Localized> = {
     ckb: 'داواکاریی چوونەژوورەوە نەدۆزرایەوە',
     en: 'This sign-in attempt was not found',
   },
+  'education.not-a-student': {
+    ar: 'لا توجد لك دراسة مسجلة',
+    ckb: 'هیچ خوێندنێکت بۆ تۆمار نەکراوە',
+    en: 'You are not registered as a student',
+  },
+  'range.not-satisfiable': {
+    ar: 'الجزء المطلوب يتجاوز نهاية الملف',
+    ckb: 'ئەو بەشەی داواکراوە لە کۆتایی فایلەکە تێدەپەڕێت',
+    en: 'The part asked for is past the end of the file',
+  },
   'not-found': {
     ar: 'غير موجود',
     ckb: 'نەدۆزرایەوە',

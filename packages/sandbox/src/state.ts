@@ -1,3 +1,4 @@
+import { seedEducation, type EducationState } from './services/education.js';
 import { seedCitizens, type Citizen } from './data/citizens.js';
 import { seedIdentity, type IdentityState } from './data/identity.js';
 import { seedRationCard, type RationCardState } from './data/ration-card.js';
@@ -27,6 +28,8 @@ export interface SandboxState {
   rationCard: RationCardState;
   socialProtection: SocialProtectionState;
   payments: PaymentsState;
+  /** Remote learning (absent from data files written before it: seeded on first use). */
+  education?: EducationState;
 }
 
 /** The seeded state: deterministic, the same on every start. */
@@ -41,5 +44,6 @@ export function seedState(): SandboxState {
     rationCard: seedRationCard(citizens),
     socialProtection: seedSocialProtection(citizens),
     payments: seedPayments(citizens),
+    education: seedEducation(),
   };
 }

@@ -9,7 +9,7 @@ export type Lang = 'ar' | 'ckb' | 'en';
  * contract in `openapi/` mounted at `/<service>/v1`.
  */
 export type ServiceName =
-  'identity' | 'ration-card' | 'social-protection' | 'payments' | 'requests';
+  'identity' | 'ration-card' | 'social-protection' | 'payments' | 'requests' | 'education';
 
 /** A field error of RFC 9457 problem details (`common.yaml#/components/schemas/FieldError`). */
 export interface FieldError {

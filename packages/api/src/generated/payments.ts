@@ -539,7 +539,7 @@ export interface components {
          *     `document.too-large`, `document.limit-reached`, `payment.method-unavailable`,
          *     `payment.amount-out-of-range`, `payment.payable-not-found`, `payment.payable-already-paid`,
          *     `payment.not-completed`, `payment.not-cancellable`, `payment.signature-invalid`,
-         *     `server.error`, `service.unavailable`.
+         *     `education.not-a-student`, `range.not-satisfiable`, `server.error`, `service.unavailable`.
          * @example validation.failed
          */
         ProblemCode: string;

@@ -1,7 +1,7 @@
 import type { DraftRecord, RequestStatus } from '../drafts.js';
-import { fieldErrorDetail } from '../messages.js';
 import type { SandboxState } from '../state.js';
 import type { OperationContext, ServiceModule } from '../types.js';
+import { pageOf } from './paging.js';
 
 /**
  * "My requests" (`openapi/requests.yaml`): the citizen's submitted requests of every service in
@@ -189,50 +189,18 @@ export function requestsOf(ctx: OperationContext): TrackedRequest[] {
   );
 }
 
-// A cursor names how many requests the previous pages held; opaque to clients (base64url).
-function encodeCursor(offset: number): string {
-  return btoa(`o:${offset}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): number | null {
-  try {
-    const match = /^o:([0-9]{1,6})$/.exec(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The aggregation of the citizen's requests across the services (`openapi/requests.yaml`). */
 export const requestsService: ServiceModule = {
   name: 'requests',
   handlers: {
     listMyRequests: (ctx) => {
-      const limit = (ctx.query['limit'] as number | undefined) ?? 12;
-      const cursor = ctx.query['cursor'] as string | undefined;
-      const offset = cursor === undefined ? 0 : decodeCursor(cursor);
-      if (offset === null) {
-        return ctx.problem(422, 'validation.failed', {
-          errors: [
-            {
-              pointer: '/query/cursor',
-              code: 'invalid',
-              detail: fieldErrorDetail('invalid', ctx.lang),
-            },
-          ],
-        });
-      }
       const { service, status } = ctx.query as { service?: string; status?: string };
-      const matching = requestsOf(ctx).filter(
-        (r) => (!service || r.service === service) && (!status || r.status === status),
+      return pageOf(
+        ctx,
+        requestsOf(ctx).filter(
+          (r) => (!service || r.service === service) && (!status || r.status === status),
+        ),
       );
-      const items = matching.slice(offset, offset + limit);
-      const next = offset + items.length;
-      return ctx.json(200, {
-        items,
-        page: { nextCursor: next < matching.length ? encodeCursor(next) : null, limit },
-        total: matching.length,
-      });
     },
     getMyRequest: (ctx) => {
       // Only the citizen's own: another citizen's reference number is as unknown as a wrong one.
