@@ -86,6 +86,19 @@ export {
   type GatewayWindow,
 } from './payment-form/gateway.js';
 export { GOVERNORATES, governorateName } from './core/governorates.js';
+export { IqClassroom } from './classroom/classroom.js';
+export {
+  IqLectureJoinEvent,
+  IqMaterialSavedEvent,
+  IqMaterialOpenEvent,
+  type ClassroomData,
+} from './classroom/events.js';
+export {
+  downloadMaterial,
+  offlineStore,
+  type DownloadState,
+  type SavedMaterial,
+} from './classroom/download.js';
 export { IqMyRequests } from './my-requests/my-requests.js';
 export { IqRequestContinueEvent, type MyRequestsData } from './my-requests/events.js';
 export { parseReference, REFERENCE_PREFIXES } from './core/normalize.js';
