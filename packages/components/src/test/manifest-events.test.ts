@@ -10,9 +10,12 @@ import type { Manifest } from '../../../../scripts/manifest.mjs';
 import '../define/login.js';
 import '../define/ration-card.js';
 import '../define/my-requests.js';
+import '../define/classroom.js';
 import type { IqLogin } from '../login/login.js';
 import type { IqRationCard } from '../ration-card/ration-card.js';
 import type { IqMyRequests } from '../my-requests/my-requests.js';
+import type { IqClassroom } from '../classroom/classroom.js';
+import { offlineStore } from '../classroom/download.js';
 import {
   createdPayments,
   payAtGateway,
@@ -159,6 +162,35 @@ describe('the manifest lists exactly the events the elements fire', function () 
       'iq-auth-required',
     );
     expectManifestMatches('iq-my-requests');
+  });
+
+  it('<iq-classroom>: a lecture joined, a material saved and opened, a failed call; signed out', async () => {
+    const setup = useSandbox();
+    await signIn(setup, 'cit_01');
+    const el = await fixture<IqClassroom>(html`<iq-classroom></iq-classroom>`);
+    const root = el.shadowRoot!;
+    await until(() => !!root.querySelector('[part="join"]'), 'the classroom');
+    // The host opens lectures and files its own way here (no new tabs in a test).
+    el.addEventListener('iq-lecture-join', (e) => e.preventDefault());
+    el.addEventListener('iq-material-open', (e) => e.preventDefault());
+    root.querySelector<HTMLButtonElement>('[part="join"]')!.click();
+    const card = () => root.querySelector('[data-material="mat_math_exercises"]')!;
+    card().querySelector<HTMLButtonElement>('[part="save"]')!.click();
+    await until(() => !!card().querySelector('[part="open"]'), 'saved');
+    card().querySelector<HTMLButtonElement>('[part="open"]')!.click();
+    await until(() => observed.get('iq-classroom')?.has('iq-material-open') ?? false, 'opened');
+    setup.sandbox.faults.set({ faults: [{ kind: 500, operations: ['getStudentProfile'] }] });
+    await el.refresh();
+    await until(() => !!root.querySelector('#problem'), 'the problem');
+    setup.sandbox.faults.clear();
+    useSandbox(); // nobody signed in
+    await fixture(html`<iq-classroom></iq-classroom>`);
+    await until(
+      () => observed.get('iq-classroom')?.has('iq-auth-required') ?? false,
+      'iq-auth-required',
+    );
+    await offlineStore.clear();
+    expectManifestMatches('iq-classroom');
   });
 
   it('<iq-payment-form>: paid, declined, cancelled at the gateway; signed out', async () => {
