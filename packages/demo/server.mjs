@@ -44,7 +44,7 @@ const TYPES = {
 };
 // The services, and the simulated gateways' hosted pages with their stylesheet.
 const API =
-  /^\/(identity|ration-card|social-protection|payments|requests)\/v1\/|^\/gateway(-assets)?\//;
+  /^\/(identity|ration-card|social-protection|payments|requests|education)\/v1\/|^\/gateway(-assets)?\//;
 
 /** What a weak network should not carry uncompressed (text: pages, scripts, styles, maps). */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.map']);

@@ -10,7 +10,7 @@ import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
 
 const LANGS: Lang[] = ['ar', 'ckb', 'en'];
-const VIEWS = ['card', 'pay', 'update', 'family', 'requests'] as const;
+const VIEWS = ['card', 'pay', 'update', 'family', 'requests', 'classroom'] as const;
 type View = (typeof VIEWS)[number];
 type GatewayMode = 'popup' | 'redirect';
 
@@ -56,6 +56,7 @@ const LOADERS = {
   'iq-payment-form': () => import('@iq-eservices/components/payment-form.js'),
   'iq-update-wizard': () => import('@iq-eservices/components/update-wizard.js'),
   'iq-my-requests': () => import('@iq-eservices/components/my-requests.js'),
+  'iq-classroom': () => import('@iq-eservices/components/classroom.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** A new element of `tag`, whose code starts loading if it has not. */
@@ -87,6 +88,8 @@ function element(view: View): HTMLElement {
     created.addEventListener('iq-request-continue', (event) => {
       location.hash = event.service === 'ration-card' ? 'family' : 'update';
     });
+  } else if (view === 'classroom') {
+    created = create('iq-classroom');
   } else if (view === 'pay') {
     created = create('iq-payment-form');
     created.setAttribute('gateway-mode', gatewayMode);

@@ -606,3 +606,20 @@ test('"My requests" lists the citizen\'s requests; one waiting for information o
   assert.equal(await page.locator('iq-my-requests').count(), 0, 'the list gave way to the wizard');
   assert.deepEqual(problems, []);
 });
+
+test('the classroom: the live lecture, materials with their sizes, one saved for offline (keyboard)', async () => {
+  const { page, problems } = await open(360);
+  await switchLanguage(page, 'en');
+  await signIn(page, '199012345678');
+  await page.click('a[href="#classroom"]');
+  const classroom = page.locator('iq-classroom');
+  await classroom.locator('[part="live"]').waitFor();
+  assert.match((await classroom.locator('[part="live"]').textContent()) ?? '', /Live now/);
+  const grammar = classroom.locator('[data-material="mat_arabic_grammar"]');
+  assert.equal((await grammar.locator('[part="size"]').textContent())?.trim(), '1.2 MB');
+  await grammar.locator('[part="save"]').focus();
+  await page.keyboard.press('Enter');
+  await grammar.locator('[part="open"]').waitFor();
+  assert.match((await classroom.locator('[part="storage"]').textContent()) ?? '', /1\.2 MB/);
+  assert.deepEqual(problems, []);
+});
