@@ -5,7 +5,7 @@ import { configure, GATEWAY_WINDOW_NAME } from '@iq-eservices/components';
 // what the page in front of them uses.
 import '@iq-eservices/components/login.js';
 // (Types only: the elements' events on `addEventListener`.)
-import type {} from '@iq-eservices/components';
+import type { IqUpdateWizard } from '@iq-eservices/components';
 import { h, isolate } from './dom.js';
 import { message, type Lang, type MessageKey } from './messages.js';
 
@@ -82,11 +82,13 @@ function element(view: View): HTMLElement {
     });
   } else if (view === 'requests') {
     created = create('iq-my-requests');
-    // "Send the information" of a request that waits for some: the wizard of its service, which
-    // takes focus. (The step the service names, `event.step`, is the wizard's own step id; the
-    // wizard has no way yet for a host to open it there, so it opens where the citizen was.)
+    // "Send the information" of a request that waits for some: the wizard of its service, at the
+    // step that collects it (`event.step`, the wizard's own step id), which takes focus.
     created.addEventListener('iq-request-continue', (event) => {
-      location.hash = event.service === 'ration-card' ? 'family' : 'update';
+      const view = event.service === 'ration-card' ? 'family' : 'update';
+      const wizard = element(view) as IqUpdateWizard;
+      void customElements.whenDefined('iq-update-wizard').then(() => wizard.goToStep(event.step));
+      location.hash = view;
     });
   } else if (view === 'classroom') {
     created = create('iq-classroom');

@@ -603,6 +603,14 @@ test('"My requests" lists the citizen\'s requests; one waiting for information o
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#update');
   assert.equal(await page.locator('iq-update-wizard').getAttribute('flow'), 'social-protection');
+  // At the step that collects what the request waits for, its heading focused.
+  await page.waitForFunction(() => {
+    const root = document.querySelector('iq-update-wizard')?.shadowRoot;
+    const heading = root?.querySelector('#heading');
+    return (
+      !!heading && root?.activeElement === heading && /document/i.test(heading.textContent ?? '')
+    );
+  });
   assert.equal(await page.locator('iq-my-requests').count(), 0, 'the list gave way to the wizard');
   assert.deepEqual(problems, []);
 });

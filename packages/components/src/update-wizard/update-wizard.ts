@@ -152,6 +152,7 @@ export class IqUpdateWizard extends IqElement {
     record: { attribute: false },
     steps: { attribute: false },
     kind: { reflect: true },
+    startStep: { attribute: 'start-step' },
     view: { state: true },
     step: { state: true },
     answers: { state: true },
@@ -186,6 +187,16 @@ export class IqUpdateWizard extends IqElement {
 
   /** The ration card change to make; without it the first step asks which. */
   kind?: ChangeKind;
+
+  /**
+   * The step to open at when the wizard starts (or restarts for another flow): the flow's own step
+   * id, such as the `step` of `<iq-my-requests>`' `iq-request-continue` (a request waiting for a
+   * document opens at `documents`). Used only when the citizen can reach it — every question before
+   * it answered, from the record or a saved draft; otherwise the wizard opens where it would have
+   * (the first step with something missing), and warns in development. Back goes to the step before
+   * it, as for any step. See also {@link goToStep}.
+   */
+  startStep?: string;
 
   private view: View = 'loading';
   private step = '';
@@ -236,6 +247,39 @@ export class IqUpdateWizard extends IqElement {
   readonly #lists = new RequestController(this, () => this.api);
   readonly #sending = new RequestController(this, () => this.api, { abortOnDisconnect: false });
   readonly #status = new RequestController(this, () => this.api);
+
+  /**
+   * Shows step `id` of the current flow now, as if the citizen had gone there, when they can reach
+   * it (see {@link startStep}); while the wizard is still starting, it opens there. Returns whether
+   * the step is (or will be) shown. Focus moves to the step's heading and `iq-step-change` fires.
+   */
+  goToStep(id: string): boolean {
+    if (this.view === 'loading') {
+      this.startStep = id;
+      return true;
+    }
+    if ((this.view !== 'step' && this.view !== 'check') || !this.#reachable(id)) {
+      devWarn(this, `step "${id}" cannot be shown now (unknown, or earlier steps unanswered).`);
+      return false;
+    }
+    this.#goTo(id);
+    return true;
+  }
+
+  /** Whether the citizen can be at step `id`: a step of this flow whose earlier questions are answered. */
+  #reachable(id: string): boolean {
+    const ids = this.#stepIds();
+    const index = ids.indexOf(id);
+    if (index < 0) return false;
+    return this.#stepList()
+      .slice(0, index)
+      .every(
+        (step) =>
+          step.kind === 'identity' ||
+          (!checkStep(step, this.answers).size &&
+            !(step.kind === 'documents' && missingDocuments(this.#needs(), this.documents).length)),
+      );
+  }
 
   /** The upload list of the documents step. */
   readonly #docs = new DocumentList(this, () => this.api, {
@@ -415,7 +459,16 @@ export class IqUpdateWizard extends IqElement {
       return this.#show('conflict');
     }
     const resumed = step && this.#stepIds().includes(step) ? step : null;
-    const target = resumed ?? (store.local.requestId ? this.#firstIncomplete() : this.#firstStep());
+    const asked = this.startStep;
+    if (asked && !this.#reachable(asked))
+      devWarn(
+        this,
+        `start-step "${asked}" cannot be shown (unknown, or earlier steps unanswered).`,
+      );
+    const target =
+      asked && this.#reachable(asked)
+        ? asked
+        : (resumed ?? (store.local.requestId ? this.#firstIncomplete() : this.#firstStep()));
     this.#history.replace(target);
     this.#goTo(target, false);
     if (local?.member && target === step) this.member = local.member;
