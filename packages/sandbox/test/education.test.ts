@@ -194,3 +194,18 @@ test('a corrupted download no longer matches its checksum', async () => {
   const again = new Uint8Array(await (await me.request(material.href)).arrayBuffer());
   assert.equal(await hex(again), material.checksum.value, 'only the next download was corrupted');
 });
+
+test('three students: a college, a university and an evening secondary school', async () => {
+  const env = createTestSandbox();
+  const kinds: string[] = [];
+  for (const id of ['cit_01', 'cit_23', 'cit_24']) {
+    const me = await signIn(env, id);
+    const profile = (await (await me.request('/education/v1/student')).json()) as {
+      institution: { kind: string };
+      stage: string;
+    };
+    kinds.push(`${profile.institution.kind} ${profile.stage}`);
+  }
+  assert.deepEqual(kinds, ['college year-2', 'university year-3', 'school grade-12']);
+  assertNoViolations(env.sandbox);
+});

@@ -44,7 +44,8 @@ const KB = 1024;
 /**
  * The sandbox's students (fictitious, as every sandbox identity): Ali (cit_01) studies at the
  * Ministry of Education's Open Educational College in Baghdad; Rezhin (cit_23) at the University
- * of Sulaimani. Every other citizen is not a student.
+ * of Sulaimani; Yousif (cit_24) in the sixth preparatory grade of an evening secondary school in
+ * Mosul (the Ministry of Education's schools for adults). Every other citizen is not a student.
  */
 export const STUDENTS: SeedStudent[] = [
   {
@@ -246,5 +247,62 @@ export const STUDENTS: SeedStudent[] = [
       },
     ],
     announcements: [],
+  },
+  {
+    citizenId: 'cit_24',
+    id: 'stu_0024',
+    institution: {
+      id: 'inst_mosul_evening',
+      name: {
+        ar: 'إعدادية الموصل المسائية للبنين',
+        ckb: 'ئامادەیی ئێوارانی موسڵ بۆ کوڕان',
+        en: 'Mosul Evening Preparatory School for Boys',
+      },
+      kind: 'school',
+      ministry: 'education',
+    },
+    stage: 'grade-12',
+    courses: [
+      {
+        id: 'crs_physics',
+        code: 'PHY12',
+        title: { ar: 'الفيزياء', ckb: 'فیزیا', en: 'Physics' },
+        teacher: { ar: 'أ. نبيل يونس', ckb: 'م. نەبیل یونس', en: 'Nabil Younis' },
+        schedule: [{ weekday: 0, start: '17:00', end: '17:45' }],
+      },
+      {
+        id: 'crs_english',
+        code: 'ENG12',
+        title: { ar: 'اللغة الإنكليزية', ckb: 'زمانی ئینگلیزی', en: 'English' },
+        teacher: { ar: 'أ. رنا طارق', ckb: 'م. ڕەنا تاریق', en: 'Rana Tariq' },
+        schedule: [{ weekday: 1, start: '18:00', end: '18:45' }],
+      },
+    ],
+    materials: [
+      {
+        id: 'mat_physics_chapter',
+        courseId: 'crs_physics',
+        title: { ar: 'الفصل الثاني: الحركة', ckb: 'بەشی دووەم: جووڵە', en: 'Chapter 2: motion' },
+        type: 'pdf',
+        size: 780 * KB + 5,
+        publishedDaysAgo: 4,
+      },
+    ],
+    announcements: [
+      {
+        id: 'ann_ministerial_exams',
+        title: {
+          ar: 'الامتحانات الوزارية',
+          ckb: 'تاقیکردنەوە نیشتمانییەکان',
+          en: 'Ministerial exams',
+        },
+        body: {
+          ar: 'تُعلن جداول الامتحانات الوزارية للسادس الإعدادي قريباً.',
+          ckb: 'خشتەی تاقیکردنەوە نیشتمانییەکانی پۆلی شەشی ئامادەیی بەم زووانە ڕادەگەیەنرێت.',
+          en: 'The ministerial exam timetable for the sixth preparatory grade will be announced soon.',
+        },
+        daysAgo: 2,
+      },
+    ],
   },
 ];
