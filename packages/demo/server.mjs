@@ -10,7 +10,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandboxServer, sandboxRequestListener } from '@iq-eservices/sandbox/node';
-import { describeIdentities } from '@iq-eservices/sandbox';
+import { describeIdentities, siteAdvice } from '@iq-eservices/sandbox';
 
 /** The policy the portal is served with (also asserted by the demo's browser test). */
 export const CONTENT_SECURITY_POLICY = [
@@ -144,6 +144,7 @@ export async function startDemo({
   if (!quiet) {
     console.log(`Demo portal:  ${url}/  (Arabic; switch to Kurdish or English on the page)`);
     console.log(`Sandbox API:  ${sandboxServer.url}  (for your own site; CORS allows localhost)`);
+    for (const line of siteAdvice(sandboxServer.url)) console.log(`              ${line}`);
     console.log(describeIdentities(sandboxServer.sandbox.citizens));
   }
   return {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { startSandboxServer } from './node.js';
 import { parseFault, type FaultRule } from './faults.js';
 import { describeIdentities } from './data/citizens.js';
+import { siteAdvice } from './site-advice.js';
 
 const usage = `iq-sandbox — a back end that behaves like Iraq's e-services
 
@@ -63,6 +64,7 @@ const server = await startSandboxServer({
 });
 server.sandbox.faults.set({ latencyMs: Number(values.latency ?? 0), faults });
 console.log(`iq-sandbox listening on ${server.url}`);
+for (const line of siteAdvice(server.url, values.origin)) console.log(line);
 console.log(describeIdentities(server.sandbox.citizens));
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

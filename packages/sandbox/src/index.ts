@@ -31,6 +31,7 @@ export { negotiateLanguage } from './messages.js';
 export type { Lang, ServiceName } from './types.js';
 export { GATEWAY_OUTCOMES } from './services/gateway-pages.js';
 export { educationControls, materialBytes } from './services/education.js';
+export { sandboxUrlFor, siteAdvice } from './site-advice.js';
 export type { EducationState } from './services/education.js';
 export type { GatewayOutcome } from './services/gateway-pages.js';
 
