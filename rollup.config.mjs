@@ -86,6 +86,19 @@ export default [
     input: { 'iq-eservices': ALL_ELEMENTS_ID },
     plugins: [
       allElements,
+      // Its types: what it exports (the library's API and the client's); the tags' types come
+      // with the element classes (`HTMLElementTagNameMap`).
+      {
+        name: 'iq-single-file-types',
+        generateBundle() {
+          this.emitFile({
+            type: 'asset',
+            fileName: 'iq-eservices.d.ts',
+            source:
+              "// The types of iq-eservices.js, the single-file bundle.\nexport * from './types/index.js';\nexport * from '@iq-eservices/api';\n",
+          });
+        },
+      },
       wholeCatalogue(),
       browserResolve(),
       transpile(),

@@ -94,6 +94,33 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
   }
   console.log('iq-sandbox and iq-conformance binaries and type declarations installed');
 
+  // The single-file bundle has types too (no TS7016): strict TypeScript against the installed
+  // packages, with the tags' element types.
+  writeFileSync(
+    join(dir, 'single-file.ts'),
+    `import { configure, createEServicesClient, type IqClassroom } from '@iq-eservices/components/iq-eservices.js';
+configure({ client: createEServicesClient({ baseUrl: 'https://eservices.example.gov.iq/api' }) });
+const classroom: IqClassroom = document.createElement('iq-classroom');
+classroom.dataSaver = true;
+`,
+  );
+  run(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '--noEmit',
+    '--strict',
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--lib',
+    'es2022,dom,dom.iterable',
+    '--skipLibCheck',
+    'single-file.ts',
+  ]);
+  console.log('the single-file bundle type-checks (strict) from the installed package');
+
   // The installed modules ask for their messages by short id (scripts/build-plugins.mjs): every id
   // is a key of the elements' message modules in every language, English included (the code holds
   // no English: it loads like Arabic and Kurdish), so no text is missing in a site's bundle.
