@@ -42,6 +42,14 @@ try {
       if (!files.includes(required))
         throw new Error(`${pkg.name}: ${required} is missing from the package`);
     }
+    // Editors' data, made from the manifest (scripts/ide-data.mjs), named in package.json.
+    if (pkg.name === '@iq-eservices/components')
+      for (const data of [
+        'dist/web-types.json',
+        'dist/vscode.html-custom-data.json',
+        'dist/vscode.css-custom-data.json',
+      ])
+        if (!files.includes(data)) throw new Error(`${pkg.name}: ${data} is missing`);
     if (files.some((f) => f.startsWith('src/') || f.startsWith('test/')))
       throw new Error(`${pkg.name}: sources or tests are packed`);
     console.log(`${pkg.name}@${pkg.version}: ${pkg.files.length} files, ${pkg.size} B packed`);
