@@ -53,6 +53,17 @@ try {
     if (files.some((f) => f.startsWith('src/') || f.startsWith('test/')))
       throw new Error(`${pkg.name}: sources or tests are packed`);
     console.log(`${pkg.name}@${pkg.version}: ${pkg.files.length} files, ${pkg.size} B packed`);
+    // The tarball as published (package.json without the repository's `iq-source` condition:
+    // scripts/publish-manifest.mjs): publint with warnings as errors, and the types as Node and
+    // bundlers resolve them (ESM only: CommonJS `require` is not offered).
+    const tarball = join(dir, pkg.filename);
+    run('npx', ['--no-install', 'publint', 'run', tarball, '--strict'], root);
+    run(
+      'npx',
+      ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--format', 'ascii'],
+      root,
+    );
+    console.log(`${pkg.name}: publint and are-the-types-wrong find no problem`);
   }
   writeFileSync(
     join(dir, 'package.json'),
