@@ -27,6 +27,67 @@ const sandboxPlugin = {
   },
 };
 
+// React and react-dom are CommonJS: the React framework test gets them as one ES module (one
+// React for both), as a bundler would give them to an app.
+let reactBundle;
+const REACT_API = [
+  'Children',
+  'Component',
+  'Fragment',
+  'Profiler',
+  'PureComponent',
+  'StrictMode',
+  'Suspense',
+  'cloneElement',
+  'createContext',
+  'createElement',
+  'createRef',
+  'forwardRef',
+  'isValidElement',
+  'lazy',
+  'memo',
+  'startTransition',
+  'use',
+  'useCallback',
+  'useContext',
+  'useEffect',
+  'useId',
+  'useLayoutEffect',
+  'useMemo',
+  'useReducer',
+  'useRef',
+  'useState',
+  'version',
+];
+const reactPlugin = {
+  name: 'iq-react-bundle',
+  resolveImport({ source }) {
+    if (source === 'react' || source === 'react-dom/client') return '/__react.js';
+  },
+  async serve(context) {
+    if (context.path !== '/__react.js') return;
+    reactBundle ??= build({
+      // (Named re-exports of CommonJS are unknown to a bundler: React's API is named here.)
+      stdin: {
+        contents: [
+          "import React from 'react';",
+          'export default React;',
+          `export const { ${REACT_API.join(', ')} } = React;`,
+          "export { createRoot } from 'react-dom/client';",
+        ].join('\n'),
+        resolveDir: process.cwd(),
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      define: { 'process.env.NODE_ENV': '"development"' },
+    }).then((result) => result.outputFiles[0].text);
+    return { body: await reactBundle, type: 'js' };
+  },
+};
+
 // custom-elements.json as `npm run analyze` makes it from the current source, for the tests that
 // compare it with what the elements do (src/test/manifest-events.test.ts).
 let manifest;
@@ -61,6 +122,7 @@ export default {
   nodeResolve: { exportConditions: ['iq-source', 'browser', 'development'] },
   plugins: [
     sandboxPlugin,
+    reactPlugin,
     manifestPlugin,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
   ],

@@ -26,6 +26,8 @@ try {
         'packages/sandbox',
         '-w',
         'packages/components',
+        '-w',
+        'packages/react',
       ],
       root,
     ),

@@ -22,6 +22,7 @@ const steps = [
     (output) => (/\d+ warnings?\b/.test(output) ? 'warnings found' : null),
   ],
   ['generated code is up to date', 'node', ['scripts/generate.mjs', '--check']],
+  ['React wrappers are up to date (from the manifest)', 'node', ['scripts/react.mjs', '--check']],
   [
     'message catalogue is up to date (lit-localize)',
     'node',
