@@ -7,5 +7,5 @@ import { execFileSync } from 'node:child_process';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 run('npx', ['--no-install', 'changeset', 'status', '--verbose']);
-for (const pkg of ['api', 'sandbox', 'components'])
+for (const pkg of ['api', 'sandbox', 'components', 'react'])
   run('npm', ['pack', '--dry-run', '--workspace', `packages/${pkg}`]);
