@@ -76,9 +76,11 @@ export const ${w.className} = createComponent({
 
 /** Every wrapper (`src/generated/index.ts`): importing it defines every tag. */
 export function indexSource(wrappers) {
-  return [banner, ...wrappers.map((w) => `export { ${w.className} } from './${w.define}.js';`), ''].join(
-    '\n',
-  );
+  return [
+    banner,
+    ...wrappers.map((w) => `export { ${w.className} } from './${w.define}.js';`),
+    '',
+  ].join('\n');
 }
 
 /** The JSX types of the tags (`src/generated/jsx.ts`), for React 19's own custom-element support. */
@@ -93,7 +95,7 @@ export function jsxSource(wrappers) {
       .map((t) => `  ${t},`)
       .join('\n')}\n} from '@iq-eservices/components';`,
     '',
-    '/** The element\'s writable properties, as React 19 sets them, and its events as `on<event-name>`. */',
+    "/** The element's writable properties, as React 19 sets them, and its events as `on<event-name>`. */",
     'type Props<E extends HTMLElement, Events> = Partial<Omit<E, keyof HTMLElement>> &',
     '  DetailedHTMLProps<HTMLAttributes<E>, E> &',
     '  DOMAttributes<E> &',
