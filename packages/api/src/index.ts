@@ -25,6 +25,7 @@ export type {
   RetryOptions,
   SessionControls,
 } from './pipeline.js';
+export { isSameSite } from './pipeline.js';
 export {
   EServicesError,
   isEServicesError,

@@ -75,6 +75,15 @@ export interface SessionControls {
    * (the cookie itself is invisible to scripts; `getSession` is the authority).
    */
   isSignedIn(): boolean;
+  /**
+   * Cookie mode: whether this page has signed in (a CSRF token was received) while the service is
+   * on another site than the page ({@link isSameSite}: `localhost` and `127.0.0.1` are two
+   * sites). The browser then does not send the `SameSite=Strict` session cookie, and every call
+   * after the sign-in answers 401: elements explain such a 401 with this instead of asking the
+   * citizen to sign in again. False in bearer mode, outside a browser, and with a `fetch` option
+   * (the in-page sandbox, a test double: a host's fetch keeps cookies its own way).
+   */
+  cookieBlocked(): boolean;
   /** Bearer mode: when the held access token expires (as the server said), for a timeout warning. */
   accessTokenExpiresAt(): string | undefined;
   /**
@@ -433,9 +442,45 @@ export function createPipeline(o: PipelineOptions): {
     session: {
       mode: auth.mode,
       isSignedIn: () => !!(bearer ? tokens : csrf),
+      cookieBlocked: () => {
+        const page = (globalThis as { location?: { href?: string } }).location?.href;
+        return !bearer && !o.fetch && !!csrf && !!page && !isSameSite(page, o.baseUrl);
+      },
       accessTokenExpiresAt: () => tokens?.accessTokenExpiresAt,
       refresh,
       clear,
     },
   };
+}
+
+/** Second-level labels under which a country's domains are registered (`moh.gov.iq`, `uokufa.edu.iq`). */
+const SECOND_LEVEL = new Set(['gov', 'edu', 'com', 'org', 'net', 'ac', 'co', 'mil', 'sch']);
+
+/**
+ * The "site" of an address as browsers compare it for `SameSite` cookies: the scheme and the
+ * registrable domain (`https://moh.gov.iq` for `https://api.moh.gov.iq`); a loopback name or an
+ * IP address is its own site. The registrable domain is approximated without the public suffix
+ * list: the last two labels, or three under a country code's `gov`, `edu`, `com`… .
+ */
+function siteOf(address: string): string {
+  const { protocol, hostname } = new URL(address);
+  const labels = hostname.split('.');
+  const [second = '', top = ''] = labels.slice(-2);
+  const own =
+    hostname === 'localhost' || hostname.startsWith('[') || /^[\d.]+$/.test(hostname)
+      ? labels.length
+      : labels.length >= 3 && top.length === 2 && SECOND_LEVEL.has(second)
+        ? 3
+        : 2;
+  return `${protocol}//${labels.slice(-own).join('.')}`;
+}
+
+/**
+ * Whether a page at `pageUrl` and a service at `serviceUrl` are one site to the browser, so that
+ * the service's `SameSite=Strict` session cookie is sent with the page's calls
+ * (`http://localhost:5173` and `http://127.0.0.1:4010` are not; `https://www.moh.gov.iq` and
+ * `https://api.moh.gov.iq` are). A relative `serviceUrl` is the page's own site.
+ */
+export function isSameSite(pageUrl: string, serviceUrl: string): boolean {
+  return siteOf(pageUrl) === siteOf(new URL(serviceUrl, pageUrl).href);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { isSameSite } from '../src/index.js';
 import { json, networkFailure, problem, testClient, type Step } from './fake-fetch.js';
 
 const verifyPath = { params: { path: { challengeId: 'chl_000001' } } };
@@ -339,5 +340,93 @@ describe('secrets stay in memory', () => {
       globals.sessionStorage = saved.session;
     }
     assert.deepEqual(touched, []);
+  });
+});
+
+describe('a page and a service on two sites (the session cookie is not sent)', () => {
+  test('isSameSite compares scheme and registrable domain; loopback names and IPs are their own', () => {
+    const same: [string, string][] = [
+      ['http://localhost:5173/', 'http://localhost:4010'],
+      ['http://127.0.0.1:8080/demo', 'http://127.0.0.1:4010/api'],
+      ['https://www.moh.gov.iq/', 'https://api.moh.gov.iq'],
+      ['https://portal.example.com/', 'https://api.example.com/v1'],
+      ['https://eservices.gov.iq/page', '/api'],
+    ];
+    const different: [string, string][] = [
+      ['http://localhost:5173/', 'http://127.0.0.1:4010'],
+      ['http://127.0.0.1:5173/', 'http://localhost:4010'],
+      ['http://[::1]:5173/', 'http://localhost:4010'],
+      ['https://moh.gov.iq/', 'https://mot.gov.iq'],
+      ['https://www.moh.gov.iq/', 'http://api.moh.gov.iq'],
+      ['https://portal.example.com/', 'https://api.example.net'],
+    ];
+    for (const [page, service] of same) assert.equal(isSameSite(page, service), true, service);
+    for (const [page, service] of different)
+      assert.equal(isSameSite(page, service), false, `${page} → ${service}`);
+  });
+
+  test('cookieBlocked(): signed in from a page on another site than the service, until sign-out', async () => {
+    const globals = globalThis as { location?: { href: string }; fetch: typeof fetch };
+    const saved = { location: globals.location, fetch: globals.fetch };
+    globals.location = { href: 'http://localhost:5173/' };
+    try {
+      // The browser's own fetch (no `fetch` option): the one that applies SameSite.
+      const signedIn = async (baseUrl: string, mode: 'cookie' | 'bearer' = 'cookie') => {
+        const { client, server } = testClient(
+          [
+            json(200, { mode }, { 'X-CSRF-Token': 'csrf_token_1' }),
+            problem(401, 'auth.required'),
+            new Response(null, { status: 204 }),
+          ],
+          { baseUrl, auth: { mode }, fetch: undefined },
+        );
+        globals.fetch = server.fetch as typeof fetch;
+        assert.equal(client.session.cookieBlocked(), false, 'before sign-in');
+        await client.identity.POST('/sign-in/{challengeId}/verify', {
+          ...verifyPath,
+          body: { code: '123456', mode },
+        });
+        await client.rationCard.GET('/card');
+        return client;
+      };
+      const blocked = await signedIn('http://127.0.0.1:4010');
+      assert.equal(blocked.session.cookieBlocked(), true, 'signed in, 401 after');
+      await blocked.identity.DELETE('/session');
+      assert.equal(blocked.session.cookieBlocked(), false, 'after sign-out');
+
+      const sameSite = await signedIn('http://localhost:4010');
+      assert.equal(sameSite.session.cookieBlocked(), false, 'same site');
+
+      const bearer = await signedIn('http://127.0.0.1:4010', 'bearer');
+      assert.equal(bearer.session.cookieBlocked(), false, 'bearer mode sends no cookie');
+
+      // A host's fetch (the in-page sandbox, a test double) keeps cookies its own way.
+      const { client: hosted } = testClient([json(200, {}, { 'X-CSRF-Token': 'csrf_token_1' })], {
+        baseUrl: 'http://127.0.0.1:4010',
+      });
+      await hosted.identity.POST('/sign-in/{challengeId}/verify', {
+        ...verifyPath,
+        body: { code: '123456', mode: 'cookie' },
+      });
+      assert.equal(hosted.session.cookieBlocked(), false, 'a fetch of the host');
+    } finally {
+      globals.location = saved.location;
+      globals.fetch = saved.fetch;
+    }
+    // Outside a browser (no page), never.
+    const { client, server } = testClient([json(200, {}, { 'X-CSRF-Token': 'csrf_token_1' })], {
+      baseUrl: 'http://127.0.0.1:4010',
+      fetch: undefined,
+    });
+    globals.fetch = server.fetch as typeof fetch;
+    try {
+      await client.identity.POST('/sign-in/{challengeId}/verify', {
+        ...verifyPath,
+        body: { code: '123456', mode: 'cookie' },
+      });
+    } finally {
+      globals.fetch = saved.fetch;
+    }
+    assert.equal(client.session.cookieBlocked(), false);
   });
 });
