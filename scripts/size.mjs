@@ -68,15 +68,17 @@ export const ELEMENT_BUDGETS = {
  * plus the Arabic messages of the elements it holds, min+gzip. A ratchet: each may only go down.
  * Set after issue 12 (the built code carries no English, every element on the core parts, the
  * library's own msg() runtime): every figure is below what it was before that issue
- * (docs/performance.md, "Sizes").
+ * (docs/performance.md, "Sizes"). Raised once since, by 88 to 105 B each, for the problem that
+ * explains a session cookie the browser does not send (a page and its service on two sites): its
+ * sentence in Arabic and the check behind it.
  */
 export const ARABIC_PAGE_BUDGETS = {
-  login: 20164,
-  'my-requests': 16336,
-  'ration-card': 17178,
-  'payment-form': 21302,
-  'update-wizard': 31504,
-  classroom: 16365,
+  login: 20252,
+  'my-requests': 16433,
+  'ration-card': 17283,
+  'payment-form': 21397,
+  'update-wizard': 31598,
+  classroom: 16461,
 };
 
 const check = process.argv.includes('--check');

@@ -9,6 +9,9 @@ import type { EServicesError, FieldError, ProblemDetails } from '@iq-eservices/a
  * - `rate-limited`: 429; wait `retryAfterSeconds`.
  * - `server`: 5xx or an answer that is not a problem (`response.malformed`); try again later.
  * - `auth`: 401; the citizen must sign in (again).
+ * - `cookie-blocked`: 401 after this page signed in, the service being on another site than the
+ *   page (`SessionControls.cookieBlocked()`): the browser does not send the session cookie, so
+ *   signing in again cannot help; the site must call the service from its own site.
  * - `not-configured`: the host gave the element no client (`configure({ client })`).
  * - `not-found`: 404.
  * - `validation`: 422 with field errors (`fieldErrors` carry JSON pointers and codes).
@@ -20,6 +23,7 @@ export type ProblemKind =
   | 'rate-limited'
   | 'server'
   | 'auth'
+  | 'cookie-blocked'
   | 'not-configured'
   | 'not-found'
   | 'validation'
@@ -54,12 +58,17 @@ export const NOT_CONFIGURED: Problem = {
   fieldErrors: [],
 };
 
-/** The one mapping from the client's typed error to a {@link Problem}. */
-export function toProblem(error: EServicesError): Problem {
+/**
+ * The one mapping from the client's typed error to a {@link Problem}. `cookieBlocked`: the
+ * client's `session.cookieBlocked()` when the call failed (a 401 is then `cookie-blocked`).
+ */
+export function toProblem(error: EServicesError, cookieBlocked = false): Problem {
   const { status, code, fieldErrors } = error;
   const kind: ProblemKind =
     status === 401
-      ? 'auth'
+      ? cookieBlocked
+        ? 'cookie-blocked'
+        : 'auth'
       : code === 'network.timeout' || status === 408 || code === 'idempotency.in-progress'
         ? 'timeout'
         : status === 0
@@ -107,6 +116,11 @@ export function problemMessage({ kind }: Problem): string {
       });
     case 'auth':
       return msg('Your session has ended. Sign in again to continue.', { id: 'problem.auth' });
+    case 'cookie-blocked':
+      return msg(
+        'This page cannot keep you signed in because of a problem with the site. Try again later.',
+        { id: 'problem.cookie-blocked' },
+      );
     case 'not-configured':
       return msg('This service cannot be used on this page at the moment.', {
         id: 'problem.not-configured',

@@ -20,7 +20,7 @@ import { FocusController } from './focus.js';
 import { Announcer } from './announcer.js';
 import { renderProblem } from './problem-view.js';
 import { NOT_CONFIGURED, toProblem, type Problem, type ProblemKind } from './problem.js';
-import { setPageLanguage, until } from '../test/helpers.js';
+import { expectAccessible, setPageLanguage, signIn, until } from '../test/helpers.js';
 
 /** A fetch that waits for the test to answer each call; records the signal of each call. */
 function heldFetch() {
@@ -165,6 +165,57 @@ describe('core: request controller', () => {
     const quiet = await probe.keep.run(card);
     expect(quiet?.problem?.kind).to.equal('auth');
     expect(heard).to.deep.equal(['iq-error:auth.required']);
+  });
+
+  it('explains a 401 after sign-in from a page on another site than the service (the cookie is not sent), in Arabic, without asking to sign in again', async () => {
+    // The browser's own fetch, as a page on localhost calling a service on another host sees it:
+    // the sign-in answers (and sets a SameSite=Strict cookie), later calls arrive without it.
+    const sandbox = createSandbox();
+    const signInFetch = createSandboxFetch(sandbox);
+    const cookielessFetch = createSandboxFetch(sandbox);
+    const platformFetch = window.fetch;
+    window.fetch = (input, init) =>
+      (String(input instanceof Request ? input.url : input).includes('/sign-in')
+        ? signInFetch
+        : cookielessFetch)(input, init);
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const client = createEServicesClient({
+        baseUrl: 'http://127.0.0.1:4010',
+        retry: { maxRetries: 0 },
+      });
+      expect(location.hostname).to.equal('localhost');
+      await signIn({ sandbox, client }, sandbox.citizens[0]!.id);
+      expect(client.session.cookieBlocked()).to.equal(true);
+      await import('../define/ration-card.js');
+      await setPageLanguage('ar');
+      const heard: string[] = [];
+      const element = await fixture<HTMLElement & { client?: EServicesClient }>(
+        fixtureHtml`<iq-ration-card
+          .client=${client}
+          @iq-error=${(e: Event) => heard.push(e.type)}
+          @iq-auth-required=${(e: Event) => heard.push(e.type)}
+        ></iq-ration-card>`,
+      );
+      await until(
+        () => !!element.shadowRoot!.querySelector('[part="problem"]'),
+        'the ration card shows its problem',
+      );
+      expect(element.shadowRoot!.querySelector('[part="problem"]')!.textContent).to.contain(
+        'لا تستطيع هذه الصفحة إبقاءك مسجّلاً الدخول بسبب مشكلة في الموقع',
+      );
+      // The host hears of the failure; nobody is sent to a sign-in that cannot help.
+      expect(heard).to.include('iq-error');
+      expect(heard).not.to.include('iq-auth-required');
+      expect(String(warnings.at(-1))).to.contain('different sites');
+      await expectAccessible(element);
+    } finally {
+      window.fetch = platformFetch;
+      console.warn = warn;
+      await setPageLanguage('en');
+    }
   });
 
   it('throws what is not the client’s error (a bug is not a problem to show)', async () => {

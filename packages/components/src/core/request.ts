@@ -80,7 +80,12 @@ export class RequestController implements ReactiveController {
     } catch (error) {
       if (run !== this.#runs || abort.signal.aborted) return undefined;
       if (!isEServicesError(error)) throw error;
-      const problem = toProblem(error);
+      const problem = toProblem(error, client.session?.cookieBlocked?.() ?? false);
+      if (problem.kind === 'cookie-blocked')
+        devWarn(
+          this.host,
+          `signed in, but the service answers 401: its session cookie (SameSite=Strict) is not sent, because the page (${location.origin}) and the client's baseUrl are different sites to the browser (localhost and 127.0.0.1 are two sites). Call the service by the page's host name (e.g. http://localhost:4010 from http://localhost:5173), serve both from one site, or use auth: { mode: 'bearer' }.`,
+        );
       this.host.dispatchEvent(IqErrorEvent.from(error));
       if (problem.kind === 'auth' && this.options.authRequired !== false)
         this.host.dispatchEvent(new IqAuthRequiredEvent());

@@ -84,6 +84,7 @@ export const templates = {
   'my-requests.timeline.not-yet': `لم يحن بعد`,
   'my-requests.why': `السبب:`,
   'problem.auth': `انتهت جلستك. سجّل الدخول مرة أخرى للمتابعة.`,
+  'problem.cookie-blocked': `لا تستطيع هذه الصفحة إبقاءك مسجّلاً الدخول بسبب مشكلة في الموقع. حاول لاحقاً.`,
   'problem.not-configured': `لا يمكن استخدام هذه الخدمة في هذه الصفحة حالياً.`,
   'problem.offline': `تعذّر الوصول إلى الخدمة. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.`,
   'problem.rate-limited': `محاولات كثيرة. انتظر قليلاً ثم حاول مرة أخرى.`,

@@ -25,6 +25,7 @@ export const templates = {
   'national-id.label': `National card number`,
   'phone.label': `Mobile number`,
   'problem.auth': `Your session has ended. Sign in again to continue.`,
+  'problem.cookie-blocked': `This page cannot keep you signed in because of a problem with the site. Try again later.`,
   'problem.not-configured': `This service cannot be used on this page at the moment.`,
   'problem.offline': `We could not reach the service. Check your internet connection and try again.`,
   'problem.rate-limited': `Too many attempts. Wait a moment, then try again.`,
