@@ -93,6 +93,15 @@ describe('X-Request-Id', () => {
     assert.notEqual(ids[1], ids[2], 'another call gets another id');
   });
 
+  test('ids are 128 random bits, none repeated across many batches of ids', async () => {
+    const calls = 200;
+    const { client, server } = testClient(Array.from({ length: calls }, () => json(200, {})));
+    for (let i = 0; i < calls; i++) await client.rationCard.GET('/card');
+    const ids = server.received.map((r) => r.headers.get('X-Request-Id') ?? '');
+    for (const id of ids) assert.match(id, /^req_[0-9a-f]{32}$/);
+    assert.equal(new Set(ids).size, calls);
+  });
+
   test("the caller's own id is kept", async () => {
     const { client, server } = testClient([json(200, {})]);
     await client.rationCard.GET('/card', {

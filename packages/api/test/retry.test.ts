@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { isEServicesError } from '../src/index.js';
 import { json, networkFailure, problem, testClient } from './fake-fetch.js';
@@ -284,6 +286,48 @@ describe('timeouts', () => {
     const { response } = await client.rationCard.GET('/card');
     assert.equal(response.status, 200);
     assert.equal(server.received.length, 2);
+  });
+});
+
+describe('timeouts, many calls at once', () => {
+  test('each attempt ends at its own deadline, an earlier one after a later one included', async () => {
+    const ended: string[] = [];
+    const call = (name: string, timeoutMs: number) => {
+      const { client } = testClient(['hang'], { timeoutMs, retry: false });
+      return client.rationCard.GET('/card').catch((error: unknown) => {
+        assert.ok(isEServicesError(error));
+        assert.equal(error.code, 'network.timeout');
+        ended.push(name);
+      });
+    };
+    // The first deadline set is the latest: the one armed after it must end first.
+    await Promise.all([call('slow', 120), call('fast', 10), call('middle', 60)]);
+    assert.deepEqual(ended, ['fast', 'middle', 'slow']);
+  });
+
+  test('answered calls leave no timer behind (a Node process is not held open by one)', () => {
+    // A child process: the test runner's own timers would hide ours.
+    const script = `
+      import { createEServicesClient } from './packages/api/src/index.ts';
+      const client = createEServicesClient({
+        baseUrl: 'https://eservices.example.gov.iq/api',
+        fetch: async () => new Response('{}', { headers: { 'Content-Type': 'application/json' } }),
+        timeoutMs: 600000,
+      });
+      for (let i = 0; i < 3; i++) await client.rationCard.GET('/card');
+      const pending = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const inFlight = client.rationCard.GET('/card');
+      const during = pending();
+      await inFlight;
+      console.log(JSON.stringify({ during, after: pending() }));
+      process.exit(0);
+    `;
+    const out = execFileSync(
+      process.execPath,
+      ['--conditions=iq-source', '--import', 'tsx', '--input-type=module', '--eval', script],
+      { cwd: fileURLToPath(new URL('../../..', import.meta.url)), encoding: 'utf8' },
+    );
+    assert.deepEqual(JSON.parse(out), { during: 1, after: 0 });
   });
 });
 
