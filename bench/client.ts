@@ -1,13 +1,7 @@
-// The client's overhead (run by scripts/bench.mjs, in Node): `createEServicesClient(…).rationCard
-// .GET('/card')` against bare openapi-fetch `createClient(…).GET('/card')`, on the same stubbed
-// fetch, interleaved in one process. The client keeps everything on: retries (2), the per-attempt
-// timeout (15 s), request ids, `Accept-Language`, the idempotency check, cookie credentials. The
-// stub answers the benchmark's ration card (bench/data.ts) as JSON, as a server would; no network.
+// The client's overhead in Node (run by scripts/bench.mjs; the comparison is bench/client-core.ts):
 //
 //   node --conditions=iq-source --import tsx bench/client.ts [--calls=1000 --rounds=15]
-import createClient from 'openapi-fetch';
-import { createEServicesClient, type RationCardTypes } from '@iq-eservices/api';
-import { BENCH_DATA } from './data.js';
+import { clientBench } from './client-core.js';
 
 const option = (name: string, fallback: number): number => {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -15,96 +9,11 @@ const option = (name: string, fallback: number): number => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number`);
   return value;
 };
-const calls = option('calls', 1000);
-const rounds = option('rounds', 15);
 
-const BASE_URL = 'https://eservices.example.gov.iq/api';
-const body = JSON.stringify(BENCH_DATA.card);
-/** The one stub both clients call: a fresh JSON response per call, as a server gives. */
-const stub = (_request: Request): Promise<Response> =>
-  Promise.resolve(
-    new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }),
-  );
-
-// Two set-ups, as integrators have them. The platform's fetch (no `fetch` option: the client calls
-// `fetch(request, { signal })`, as it does in browsers and Node), stood in for by the stub
-// installed as `globalThis.fetch` before either client is made; and a fetch of the host's (the
-// `fetch` option: its requests carry their signal, as a host's fetch may not pass a second
-// argument on).
-globalThis.fetch = stub as typeof fetch;
-const platform = {
-  ours: createEServicesClient({ baseUrl: BASE_URL, locale: 'ar' }),
-  bare: createClient<RationCardTypes.paths>({ baseUrl: `${BASE_URL}/ration-card/v1` }),
-};
-const hosts = {
-  ours: createEServicesClient({ baseUrl: BASE_URL, fetch: stub, locale: 'ar' }),
-  bare: createClient<RationCardTypes.paths>({ baseUrl: `${BASE_URL}/ration-card/v1`, fetch: stub }),
-};
-
-/** One line of the report (this is a command-line tool). */
-const print = (line: string): void => void process.stdout.write(`${line}\n`);
-
-type Call = () => Promise<{ data?: unknown; error?: unknown }>;
-
-/** Milliseconds for `calls` sequential calls (each checked: a failed call ends the bench). */
-async function time(call: Call): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) {
-    const { data } = await call();
-    if (data === undefined) throw new Error('a call failed');
-  }
-  return performance.now() - start;
-}
-
-const median = (values: number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-
-/** Median µs per call of each, interleaved (which goes first alternates), after a warm-up. */
-async function compare(a: Call, b: Call): Promise<[number, number]> {
-  for (let i = 0; i < 3; i++) {
-    await time(a);
-    await time(b);
-  }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    if (i % 2) {
-      tb.push(await time(b));
-      ta.push(await time(a));
-    } else {
-      ta.push(await time(a));
-      tb.push(await time(b));
-    }
-  }
-  return [(median(ta) / calls) * 1000, (median(tb) / calls) * 1000];
-}
-
-const cases: [string, Call, Call][] = [platform, hosts].flatMap(({ ours, bare }) => {
-  const where = ours === platform.ours ? "the platform's fetch" : "a host's fetch";
-  return [
-    [`GET /card, ${where}`, () => ours.rationCard.GET('/card'), () => bare.GET('/card')],
-    // As the elements call: a new AbortController per call (aborted when the element goes away).
-    [
-      `GET /card with its own AbortSignal, ${where}`,
-      () => ours.rationCard.GET('/card', { signal: new AbortController().signal }),
-      () => bare.GET('/card', { signal: new AbortController().signal }),
-    ],
-  ] satisfies [string, Call, Call][];
+await clientBench({
+  calls: option('calls', 1000),
+  rounds: option('rounds', 15),
+  runtime: `Node ${process.versions.node}`,
+  /** One line of the report (this is a command-line tool). */
+  print: (line) => void process.stdout.write(`${line}\n`),
 });
-
-print(
-  `Node ${process.versions.node}, ${rounds} rounds of ${calls} calls (+3 warm-up), interleaved; ` +
-    'stubbed fetch answering a ration card (JSON).',
-);
-print('');
-print('| call | createEServicesClient (µs) | bare openapi-fetch (µs) | calls/s vs bare |');
-print('|---|---:|---:|---:|');
-for (const [name, a, b] of cases) {
-  const [usOurs, usBare] = await compare(a, b);
-  print(
-    `| ${name} | ${usOurs.toFixed(1)} | ${usBare.toFixed(1)} | ${(usBare / usOurs).toFixed(2)}× |`,
-  );
-}

@@ -7,7 +7,8 @@
 //    work means nothing). Otherwise the ratio is informative: it says whether it is within its
 //    budget and does not fail.
 // 2. The client's overhead: `createEServicesClient` GET against bare openapi-fetch GET, on one
-//    stubbed fetch, in Node (bench/client.ts). Informative too.
+//    stubbed fetch (bench/client-core.ts), in Node (bench/client.ts) and in Chromium
+//    (bench/client-page.ts), where the elements run. Informative too.
 //
 //   npm run bench [-- --rounds=30 --warmup=5]
 import { build } from 'esbuild';
@@ -30,7 +31,8 @@ const warmup = option('warmup', 5);
 
 // Bundled like a production build (scripts/size.mjs): minified, from source, in memory.
 const bundle = await build({
-  entryPoints: ['bench/page.ts'],
+  entryPoints: ['bench/page.ts', 'bench/client-page.ts'],
+  outdir: 'bench-out',
   bundle: true,
   minify: true,
   format: 'esm',
@@ -41,7 +43,9 @@ const bundle = await build({
   write: false,
   legalComments: 'none',
 });
-const script = bundle.outputFiles[0].text;
+const [script, clientScript] = ['page.js', 'client-page.js'].map(
+  (name) => bundle.outputFiles.find((f) => f.path.endsWith(`/${name}`)).text,
+);
 
 const PAGE = `<!doctype html>
 <html lang="ar" dir="rtl">
@@ -55,6 +59,17 @@ const PAGE = `<!doctype html>
 `;
 
 // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+const CLIENT_PAGE = `<!doctype html>
+<html lang="ar" dir="rtl">
+  <head>
+    <meta charset="utf-8" />
+    <title>client overhead benchmark</title>
+    <script type="module" src="/client-page.js"></script>
+  </head>
+  <body></body>
+</html>
+`;
+
 const ISOLATION = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -63,9 +78,13 @@ const server = createServer((request, response) => {
   const [type, body] =
     request.url === '/page.js'
       ? ['text/javascript; charset=utf-8', script]
-      : request.url === '/'
-        ? ['text/html; charset=utf-8', PAGE]
-        : [null, null];
+      : request.url === '/client-page.js'
+        ? ['text/javascript; charset=utf-8', clientScript]
+        : request.url === '/'
+          ? ['text/html; charset=utf-8', PAGE]
+          : request.url === '/client'
+            ? ['text/html; charset=utf-8', CLIENT_PAGE]
+            : [null, null];
   if (!type) {
     response.writeHead(404).end();
     return;
@@ -88,6 +107,7 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
 });
 let result;
+let clientLines;
 try {
   const page = await browser.newPage();
   const errors = [];
@@ -97,6 +117,16 @@ try {
   result = await page.evaluate(([r, w]) => window.bench(r, w), [rounds, warmup]);
   if (errors.length) throw errors[0];
   result.version = browser.version();
+  // The client's overhead, in a page of its own.
+  const clientPage = await browser.newPage();
+  clientPage.on('pageerror', (error) => errors.push(error));
+  await clientPage.goto(`http://127.0.0.1:${port}/client`);
+  await clientPage.waitForFunction(() => typeof window.clientBench === 'function');
+  clientLines = await clientPage.evaluate(
+    (runtime) => window.clientBench({ calls: 1000, rounds: 15, runtime }),
+    `Chromium ${result.version}`,
+  );
+  if (errors.length) throw errors[0];
 } finally {
   await browser.close();
   server.close();
@@ -169,3 +199,5 @@ const client = spawnSync(
   { stdio: 'inherit' },
 );
 if (client.status !== 0) process.exit(client.status ?? 1);
+console.log('');
+for (const line of clientLines) console.log(line);

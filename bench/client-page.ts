@@ -1,0 +1,15 @@
+// The client's overhead in Chromium (bundled and driven by scripts/bench.mjs; the comparison is
+// bench/client-core.ts): the report's lines go back to Node through `window.clientBench`.
+import { clientBench, type ClientBenchOptions } from './client-core.js';
+
+declare global {
+  interface Window {
+    clientBench: (options: Omit<ClientBenchOptions, 'print'>) => Promise<string[]>;
+  }
+}
+
+window.clientBench = async (options) => {
+  const lines: string[] = [];
+  await clientBench({ ...options, print: (line) => void lines.push(line) });
+  return lines;
+};
