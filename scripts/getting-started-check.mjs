@@ -3,10 +3,15 @@
 // installed into an empty Vite + TypeScript site, the page and `src/main.ts` taken from the guide's
 // own code blocks (never copied here), type-checked, built with Vite, served, and used in Chromium
 // against the sandbox run from the installed package: the sign-in form in Arabic, a citizen signs
-// in, the ration card appears. Run after `npm run build` (npm test does).
+// in, the ration card appears. Then the guide's CDN page (`cdn.html`, `app.js`): served from another
+// origin than the bundle, which a "CDN" serves from the installed package with
+// `Access-Control-Allow-Origin`, under a strict Content-Security-Policy; the citizen signs in and
+// the card shows in Arabic, and a byte changed in the bundle or in a language file makes Chromium
+// refuse it (Subresource Integrity). Run after `npm run build` (npm test does).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -28,9 +33,86 @@ function block(file) {
 }
 const page = block('index.html');
 const main = block('src/main.ts');
+const cdnPage = block('cdn.html');
+const cdnApp = block('app.js');
 const SANDBOX = 'http://localhost:4010';
-if (!main.includes(`'${SANDBOX}'`))
-  throw new Error(`src/main.ts of the guide no longer uses ${SANDBOX}`);
+const CDN = 'https://cdn.jsdelivr.net/npm/';
+for (const [file, code] of [
+  ['src/main.ts', main],
+  ['app.js', cdnApp],
+])
+  if (!code.includes(`'${SANDBOX}'`))
+    throw new Error(`${file} of the guide no longer uses ${SANDBOX}`);
+
+/**
+ * Serves the files of `dir` under `prefix` on 127.0.0.1 (`index` for the prefix itself), each text file's content passed
+ * through `rewrite`, with `headers`. Nothing is cached, so that each page loads what is served now.
+ */
+async function serveFiles(
+  dir,
+  { prefix = '/', index = 'index.html', rewrite = (text) => text, headers = {} },
+) {
+  const server = createServer(async (req, res) => {
+    if (!req.url?.startsWith(prefix)) return void res.writeHead(404).end();
+    req.url = `/${req.url.slice(prefix.length)}`;
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname),
+    );
+    const file = join(dir, path === '/' ? index : path);
+    try {
+      let body = await readFile(file);
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' }[
+        extname(file)
+      ];
+      if (type) body = Buffer.from(rewrite(body.toString('utf8'), file));
+      res.writeHead(200, {
+        'Content-Type': `${type ?? 'application/octet-stream'}; charset=utf-8`,
+        'Cache-Control': 'no-store',
+        ...headers,
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return server;
+}
+
+/** Collects what goes wrong on a tab: uncaught errors, console errors, 4xx and 5xx answers. */
+function watch(tab) {
+  const problems = [];
+  tab.on('pageerror', (error) => problems.push(String(error)));
+  // (Chromium logs each 4xx as a console error without its address: answers are checked instead.
+  // The site has no icon of its own: the browser's request for one is the site's, not ours.)
+  tab.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      problems.push(m.text());
+  });
+  tab.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
+      problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  return problems;
+}
+
+/** "Sign in with 199012345678 and the code 123456, and the card appears", in Arabic. */
+async function signInAndSeeCard(tab, where) {
+  await tab.waitForSelector('iq-login >> #heading');
+  const heading = (await tab.locator('iq-login #heading').textContent())?.trim();
+  if (heading !== 'تسجيل الدخول')
+    throw new Error(`${where}: the sign-in heading reads "${heading}"`);
+  if (await tab.locator('iq-ration-card').isVisible())
+    throw new Error(`${where}: the card shows before sign-in`);
+  await tab.locator('iq-national-id-input input').fill('199012345678');
+  await tab.keyboard.press('Enter');
+  await tab.locator('iq-otp-input input').fill('123456');
+  await tab.keyboard.press('Enter');
+  await tab.waitForSelector('iq-ration-card [part="members"]');
+  const members = (await tab.locator('iq-ration-card [part="members"]').textContent()) ?? '';
+  if (!members.includes('علي حسين كاظم الموسوي'))
+    throw new Error(`${where}: the card does not show its holder in Arabic`);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'iq-getting-started-'));
 const run = (cmd, args) =>
@@ -39,6 +121,8 @@ const version = (name) =>
   JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 let browser;
 let site;
+let cdn;
+let cdnSite;
 let sandbox;
 try {
   // "Install": the tarballs, as the guide says until the packages are published.
@@ -107,65 +191,128 @@ try {
   );
   sandbox = await startSandboxServer({ port: 0 });
   const sandboxPort = new URL(sandbox.url).port;
-  const dist = join(dir, 'dist');
-  site = createServer(async (req, res) => {
-    const path = normalize(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = join(dist, path === '/' ? 'index.html' : path);
-    try {
-      let body = await readFile(file);
-      if (file.endsWith('.js'))
-        body = Buffer.from(
-          body.toString('utf8').replaceAll(SANDBOX, `http://localhost:${sandboxPort}`),
-        );
-      const type = { '.html': 'text/html', '.js': 'text/javascript' }[extname(file)];
-      res.writeHead(200, {
-        'Content-Type': `${type ?? 'application/octet-stream'}; charset=utf-8`,
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+  const sandboxOrigin = `http://localhost:${sandboxPort}`;
+  site = await serveFiles(join(dir, 'dist'), {
+    rewrite: (text) => text.replaceAll(SANDBOX, sandboxOrigin),
   });
-  await new Promise((done) => site.listen(0, '127.0.0.1', done));
   const url = `http://localhost:${site.address().port}/`;
 
   browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   const tab = await browser.newPage();
-  const problems = [];
-  tab.on('pageerror', (error) => problems.push(String(error)));
-  // (Chromium logs each 4xx as a console error without its address: answers are checked instead.
-  // The site has no icon of its own: the browser's request for one is the site's, not ours.)
-  tab.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      problems.push(m.text());
-  });
-  tab.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
-      problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
+  const problems = watch(tab);
   await tab.goto(url);
-  // The sign-in form, in Arabic.
-  await tab.waitForSelector('iq-login >> #heading');
-  const heading = (await tab.locator('iq-login #heading').textContent())?.trim();
-  if (heading !== 'تسجيل الدخول') throw new Error(`the sign-in heading reads "${heading}"`);
-  if (await tab.locator('iq-ration-card').isVisible())
-    throw new Error('the card shows before sign-in');
-  // "Sign in with 199012345678 and the code 123456, and the card appears."
-  await tab.locator('iq-national-id-input input').fill('199012345678');
-  await tab.keyboard.press('Enter');
-  await tab.locator('iq-otp-input input').fill('123456');
-  await tab.keyboard.press('Enter');
-  await tab.waitForSelector('iq-ration-card [part="members"]');
-  const members = (await tab.locator('iq-ration-card [part="members"]').textContent()) ?? '';
-  if (!members.includes('علي حسين كاظم الموسوي'))
-    throw new Error('the card does not show its holder in Arabic');
+  await signInAndSeeCard(tab, 'the Vite site');
   if (problems.length) throw new Error(`errors on the page: ${problems.join('\n')}`);
+  await tab.close();
+  const siteDone = Date.now();
+
+  // "Without a bundler: from a CDN, with Subresource Integrity". The CDN: the installed package's
+  // files at jsDelivr's path, on 127.0.0.1 (another origin, and another site, than the page's
+  // localhost), with CORS. `tamper` names a file the CDN changes on the way out: a line of code
+  // added at its top.
+  const installed = join(dir, 'node_modules/@iq-eservices/components');
+  const { version: published } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const cdnPath = `/npm/@iq-eservices/components@${published}/`;
+  if (!cdnPage.includes(`${CDN}@iq-eservices/components@${published}/dist/iq-eservices.js`))
+    throw new Error(`cdn.html of the guide does not load version ${published} from ${CDN}`);
+  let tamper = '';
+  cdn = await serveFiles(installed, {
+    prefix: cdnPath,
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    rewrite: (text, file) =>
+      file.endsWith(`/dist/${tamper}`) ? `globalThis.iqTampered = true;\n${text}` : text,
+  });
+  const cdnOrigin = `http://127.0.0.1:${cdn.address().port}`;
+  const toLocal = (text) =>
+    text.replaceAll(CDN, `${cdnOrigin}/npm/`).replaceAll(SANDBOX, sandboxOrigin);
+  const pageDir = join(dir, 'cdn-site');
+  mkdirSync(pageDir);
+  writeFileSync(join(pageDir, 'cdn.html'), toLocal(cdnPage));
+  writeFileSync(join(pageDir, 'app.js'), toLocal(cdnApp));
+  // The strict policy of docs/components.md, with the CDN's origin and the import map by its hash.
+  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(toLocal(cdnPage))?.[1];
+  if (!importMap) throw new Error('cdn.html of the guide has no import map');
+  const mapHash = createHash('sha256').update(importMap).digest('base64');
+  cdnSite = await serveFiles(pageDir, {
+    index: 'cdn.html',
+    headers: {
+      'Content-Security-Policy': [
+        "default-src 'self'",
+        `script-src 'self' ${cdnOrigin} 'sha256-${mapHash}'`,
+        "style-src 'self'",
+        `connect-src 'self' ${sandboxOrigin}`,
+        "object-src 'none'",
+        "base-uri 'none'",
+        "require-trusted-types-for 'script'",
+        'trusted-types lit-html',
+      ].join('; '),
+    },
+  });
+  const cdnUrl = `http://localhost:${cdnSite.address().port}/`;
+
+  /** A fresh browser context (no cache, no cookie) on the CDN page. */
+  const openCdnPage = async () => {
+    const context = await browser.newContext();
+    const cdnTab = await context.newPage();
+    const fromCdn = [];
+    cdnTab.on('requestfinished', (r) => {
+      if (r.url().startsWith(cdnOrigin))
+        fromCdn.push(r.url().slice(cdnOrigin.length + cdnPath.length));
+    });
+    return { context, tab: cdnTab, fromCdn };
+  };
+
+  // As published: the bundle and the Arabic messages come from the CDN, checked, and work.
+  {
+    const { context, tab: cdnTab, fromCdn } = await openCdnPage();
+    const cdnProblems = watch(cdnTab);
+    await cdnTab.goto(cdnUrl);
+    await signInAndSeeCard(cdnTab, 'the CDN page');
+    for (const file of ['dist/iq-eservices.js', 'dist/iq-eservices.ar.js'])
+      if (!fromCdn.includes(file))
+        throw new Error(`the CDN page did not load ${file} from the CDN`);
+    if (cdnProblems.length) throw new Error(`errors on the CDN page: ${cdnProblems.join('\n')}`);
+    await context.close();
+  }
+
+  // A line added on the way, to the bundle, then to the Arabic messages: Chromium refuses the file
+  // (the bundle by its `integrity` attribute, the messages by the import map's hash) and nothing
+  // of it runs.
+  for (const file of ['iq-eservices.js', 'iq-eservices.ar.js']) {
+    tamper = file;
+    const { context, tab: cdnTab } = await openCdnPage();
+    const refused = cdnTab.waitForEvent('console', {
+      predicate: (m) =>
+        m.type() === 'error' && m.text().includes('integrity') && m.text().includes(file),
+      timeout: 15000,
+    });
+    await cdnTab.goto(cdnUrl);
+    const message = (await refused).text();
+    if (!/SHA-384/i.test(message) || !/blocked/i.test(message))
+      throw new Error(`unexpected refusal of ${file}: ${message}`);
+    // Refused, not run: the line added to it never ran, and no Arabic text came from it.
+    if (await cdnTab.evaluate(() => 'iqTampered' in globalThis))
+      throw new Error(`the tampered ${file} ran`);
+    if (file === 'iq-eservices.js') {
+      if (await cdnTab.evaluate(() => !!customElements.get('iq-login')))
+        throw new Error('the tampered bundle defined its elements');
+    } else {
+      await cdnTab.waitForSelector('iq-login >> #heading', { state: 'attached' });
+      const heading = await cdnTab.locator('iq-login #heading').textContent();
+      if (heading?.includes('تسجيل الدخول'))
+        throw new Error(`the sign-in form shows Arabic from a tampered ${file}`);
+    }
+    await context.close();
+  }
+  tamper = '';
+
   console.log(
-    `docs/getting-started.md followed from the tarballs: a Vite + TypeScript site type-checks, builds, signs in and shows the card in Arabic (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `docs/getting-started.md followed from the tarballs: a Vite + TypeScript site type-checks, builds, signs in and shows the card in Arabic (${((siteDone - started) / 1000).toFixed(1)} s); the CDN page, on another origin than the bundle and under a strict policy, signs in and shows the card, and refuses a changed bundle or language file (${((Date.now() - siteDone) / 1000).toFixed(1)} s)`,
   );
 } finally {
   await browser?.close();
-  await new Promise((done) => (site ? site.close(done) : done()));
+  for (const server of [site, cdn, cdnSite])
+    await new Promise((done) => (server ? server.close(done) : done()));
   await sandbox?.close();
   rmSync(dir, { recursive: true, force: true });
 }

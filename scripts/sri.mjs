@@ -97,7 +97,8 @@ export function snippet(dist, version) {
 \`\`\`
 
 \`\`\`js
-// app.js: the same address as the <script> above, so the same module.
+// app.js
+// The bundle's address in cdn.html, so the same module.
 import {
   configure,
   createEServicesClient,
