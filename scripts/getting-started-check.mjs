@@ -21,25 +21,30 @@ import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const started = Date.now();
-const guide = readFileSync(join(root, 'docs/getting-started.md'), 'utf8');
 
-/** The guide's code block that starts with a comment naming `file`. */
-function block(file) {
+/** The code block of `doc` (a guide in docs/) that starts with a comment naming `file`. */
+function block(file, doc = 'getting-started.md') {
+  const guide = readFileSync(join(root, 'docs', doc), 'utf8');
   for (const [, body] of guide.matchAll(/```\w*\n([\s\S]*?)```/g)) {
     const first = body.split('\n')[0].trim();
     if (first === `<!-- ${file} -->` || first === `// ${file}`) return body;
   }
-  throw new Error(`docs/getting-started.md has no code block for ${file}`);
+  throw new Error(`docs/${doc} has no code block for ${file}`);
 }
 const page = block('index.html');
 const main = block('src/main.ts');
 const cdnPage = block('cdn.html');
 const cdnApp = block('app.js');
+// docs/react.md: the React app.
+const reactPage = block('index.html', 'react.md');
+const reactMain = block('src/main.tsx', 'react.md');
+const reactPortal = block('src/Portal.tsx', 'react.md');
 const SANDBOX = 'http://localhost:4010';
 const CDN = 'https://cdn.jsdelivr.net/npm/';
 for (const [file, code] of [
   ['src/main.ts', main],
   ['app.js', cdnApp],
+  ['src/main.tsx (React)', reactMain],
 ])
   if (!code.includes(`'${SANDBOX}'`))
     throw new Error(`${file} of the guide no longer uses ${SANDBOX}`);
@@ -80,8 +85,7 @@ async function serveFiles(
 }
 
 /** Collects what goes wrong on a tab: uncaught errors, console errors, 4xx and 5xx answers. */
-function watch(tab) {
-  const problems = [];
+function watch(tab, problems = []) {
   tab.on('pageerror', (error) => problems.push(String(error)));
   // (Chromium logs each 4xx as a console error without its address: answers are checked instead.
   // The site has no icon of its own: the browser's request for one is the site's, not ours.)
@@ -123,6 +127,7 @@ let browser;
 let site;
 let cdn;
 let cdnSite;
+let reactSite;
 let sandbox;
 try {
   // "Install": the tarballs, as the guide says until the packages are published.
@@ -134,7 +139,7 @@ try {
         '--json',
         '--pack-destination',
         dir,
-        ...['api', 'components', 'sandbox'].flatMap((p) => ['-w', `packages/${p}`]),
+        ...['api', 'components', 'sandbox', 'react'].flatMap((p) => ['-w', `packages/${p}`]),
       ],
       { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     ),
@@ -150,9 +155,13 @@ try {
     ...quiet,
     tarball('@iq-eservices/api'),
     tarball('@iq-eservices/components'),
+    // For the React app (docs/react.md), in the same site: one install.
+    tarball('@iq-eservices/react'),
+    `react@${version('react')}`,
+    `react-dom@${version('react-dom')}`,
   ]);
-  // The site's own tools (what `npm create vite -- --template vanilla-ts` gives), at the versions
-  // this repository already has, so that they come from npm's cache.
+  // The site's own tools (what `npm create vite -- --template vanilla-ts` or `react-ts` gives), at
+  // the versions this repository already has, so that they come from npm's cache.
   run('npm', [
     'install',
     '--save-dev',
@@ -160,6 +169,8 @@ try {
     tarball('@iq-eservices/sandbox'),
     `vite@${version('vite')}`,
     `typescript@${version('typescript')}`,
+    `@types/react@${version('@types/react')}`,
+    `@types/react-dom@${version('@types/react-dom')}`,
   ]);
   // "Put the elements on a page": the guide's files, and the template's compiler settings.
   mkdirSync(join(dir, 'src'));
@@ -183,6 +194,57 @@ try {
   );
   run('npx', ['--no-install', 'tsc', '-p', '.']);
   run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error']);
+
+  // docs/react.md's app, in `react-app/` of the same site: its files, the react-ts template's
+  // compiler settings, `tsc --noEmit`, `vite build` (Vite compiles the JSX as tsconfig says).
+  const reactDir = join(dir, 'react-app');
+  mkdirSync(join(reactDir, 'src'), { recursive: true });
+  writeFileSync(join(reactDir, 'index.html'), reactPage);
+  writeFileSync(join(reactDir, 'src/main.tsx'), reactMain);
+  writeFileSync(join(reactDir, 'src/Portal.tsx'), reactPortal);
+  writeFileSync(
+    join(reactDir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        isolatedModules: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+      },
+      include: ['src'],
+    }),
+  );
+  run('npx', ['--no-install', 'tsc', '--noEmit', '-p', 'react-app']);
+  run('npx', ['--no-install', 'vite', 'build', 'react-app', '--logLevel', 'error']);
+  // The same app with a misspelt event prop and a prop <IqLogin> does not have: tsc must refuse
+  // both, each where it is written.
+  const misspelt = reactPortal
+    .replace('<IqLogin onIqLogin=', '<IqLogin baseUrll="http://localhost:4010" onIqLogin=')
+    .replace('onIqPaymentSucceeded=', 'onIqPaymentSuceeded=');
+  if (misspelt.split('\n').filter((l, i) => l !== reactPortal.split('\n')[i]).length !== 2)
+    throw new Error('docs/react.md: src/Portal.tsx no longer has the props this check misspells');
+  writeFileSync(join(reactDir, 'src/Portal.tsx'), misspelt);
+  let refused = '';
+  try {
+    run('npx', ['--no-install', 'tsc', '--noEmit', '--pretty', 'false', '-p', 'react-app']);
+  } catch (error) {
+    refused = `${error.stdout}${error.stderr}`;
+  }
+  for (const prop of ['baseUrll', 'onIqPaymentSuceeded'])
+    if (
+      !new RegExp(
+        `src/Portal\\.tsx\\(\\d+,\\d+\\): error TS2322: .*\\n\\s+Property '${prop}' does not exist`,
+      ).test(refused)
+    )
+      throw new Error(`tsc did not refuse the misspelt ${prop}:\n${refused || '(no error)'}`);
+  writeFileSync(join(reactDir, 'src/Portal.tsx'), reactPortal);
+  const reactBuilt = Date.now();
 
   // "Run the sandbox beside your site": from the installed package, on a free port (the guide's
   // 4010 may be taken on this machine), which the built site is told instead.
@@ -306,12 +368,62 @@ try {
   }
   tamper = '';
 
+  const cdnDone = Date.now();
+
+  // docs/react.md's app in Chromium: it signs in and shows the card in Arabic, then pays the first
+  // bill with Qi Card as a citizen would (the gateway's page in its popup, the code, Confirm), and
+  // the popup comes back to the app, which shows the receipt and hears onIqPaymentSucceeded.
+  reactSite = await serveFiles(join(reactDir, 'dist'), {
+    rewrite: (text) => text.replaceAll(SANDBOX, sandboxOrigin),
+  });
+  {
+    const context = await browser.newContext();
+    const reactProblems = [];
+    context.on('page', (opened) => watch(opened, reactProblems));
+    const app = await context.newPage();
+    await app.goto(`http://localhost:${reactSite.address().port}/`);
+    await signInAndSeeCard(app, 'the React app');
+    const form = 'iq-payment-form';
+    await app.locator(`${form} [part="item"] input[type="checkbox"]:enabled`).first().check();
+    await app.locator(`${form} [part="submit"]`).click();
+    await app.locator(`${form} input[type="radio"][value="qi-card"]`).check();
+    await app.locator(`${form} [part="submit"]`).click();
+    await app.waitForSelector(`${form} [part="review"]`);
+    const [popup] = await Promise.all([
+      app.waitForEvent('popup'),
+      app.locator(`${form} [part="submit"]`).click(),
+    ]);
+    await popup.waitForSelector('#otp');
+    if (!/\/gateway\/qi-card\/pay_/.test(popup.url()))
+      throw new Error(`the popup is not the Qi Card page: ${popup.url()}`);
+    const closed = popup.waitForEvent('close');
+    await popup.fill('#otp', '123456');
+    await popup.click('button[value="approve"]');
+    await closed;
+    await app.waitForSelector(`${form} [part="receipt"]`);
+    const reference =
+      (await app.locator(`${form} [part="receipt"] .reference`).textContent()) ?? '';
+    await app.waitForSelector('p[role="status"]');
+    const heard = await app.locator('p[role="status"]').textContent();
+    if (!reference || heard !== reference)
+      throw new Error(`the receipt says "${reference}", onIqPaymentSucceeded gave "${heard}"`);
+    if (reactProblems.length)
+      throw new Error(`errors on the React app: ${reactProblems.join('\n')}`);
+    await context.close();
+  }
+
+  const seconds = (from, to) => `${((to - from) / 1000).toFixed(1)} s`;
   console.log(
-    `docs/getting-started.md followed from the tarballs: a Vite + TypeScript site type-checks, builds, signs in and shows the card in Arabic (${((siteDone - started) / 1000).toFixed(1)} s); the CDN page, on another origin than the bundle and under a strict policy, signs in and shows the card, and refuses a changed bundle or language file (${((Date.now() - siteDone) / 1000).toFixed(1)} s)`,
+    [
+      `From the tarballs (packed, installed, both sites type-checked and built: ${seconds(started, reactBuilt)}):`,
+      `- docs/getting-started.md: the Vite + TypeScript site signs in and shows the card in Arabic (${seconds(reactBuilt, siteDone)})`,
+      `- the CDN page, on another origin than the bundle and under a strict policy, signs in and shows the card; a changed bundle or language file is refused (${seconds(siteDone, cdnDone)})`,
+      `- docs/react.md: the React 19 app passes tsc --noEmit (a misspelt prop and event fail it), signs in, shows the card and pays a bill to the receipt (${seconds(cdnDone, Date.now())})`,
+    ].join('\n'),
   );
 } finally {
   await browser?.close();
-  for (const server of [site, cdn, cdnSite])
+  for (const server of [site, cdn, cdnSite, reactSite])
     await new Promise((done) => (server ? server.close(done) : done()));
   await sandbox?.close();
   rmSync(dir, { recursive: true, force: true });
