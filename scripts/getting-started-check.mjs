@@ -6,8 +6,11 @@
 // in, the ration card appears. Then the guide's CDN page (`cdn.html`, `app.js`): served from another
 // origin than the bundle, which a "CDN" serves from the installed package with
 // `Access-Control-Allow-Origin`, under a strict Content-Security-Policy; the citizen signs in and
-// the card shows in Arabic, and a byte changed in the bundle or in a language file makes Chromium
-// refuse it (Subresource Integrity). Run after `npm run build` (npm test does).
+// the card shows in Arabic, and a line added to the bundle or to a language file makes Chromium
+// refuse it (Subresource Integrity). Last, docs/react.md's Vite + React 19 + TypeScript app, from
+// the @iq-eservices/react tarball in the same site: `tsc --noEmit` passes and fails on a misspelt
+// prop and event, Vite builds it, and it signs in, shows the card and pays a bill in the Qi Card
+// popup up to the receipt. Run after `npm run build` (npm test does).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

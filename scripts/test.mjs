@@ -40,7 +40,7 @@ const steps = [
   ],
   ['packages install from npm pack and work', 'node', ['scripts/pack-check.mjs']],
   [
-    'getting started, followed from the tarballs (Vite + TypeScript site, Chromium)',
+    'getting started, followed from the tarballs (Vite + TypeScript site, the CDN page with integrity hashes, the React 19 app; Chromium)',
     'node',
     ['scripts/getting-started-check.mjs'],
   ],
