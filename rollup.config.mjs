@@ -1,6 +1,6 @@
 // Builds the publishable packages (ESM + source maps; declarations come from `tsc` in
 // `npm run build`), the components' single-file bundle and the demo portal's browser bundle.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { componentEntries, ALL_ELEMENTS_ID, allElementsModule } from './scripts/components.mjs';
 import {
@@ -10,6 +10,7 @@ import {
   transpile,
   wholeCatalogue,
 } from './scripts/build-plugins.mjs';
+import { integrityManifest, MANIFEST } from './scripts/sri.mjs';
 
 // A clean build: what an earlier build wrote (a chunk since merged back) is never packed.
 for (const pkg of ['api', 'sandbox', 'components', 'demo'])
@@ -97,6 +98,16 @@ export default [
             source:
               "// The types of iq-eservices.js, the single-file bundle.\nexport * from './types/index.js';\nexport * from '@iq-eservices/api';\n",
           });
+        },
+      },
+      // Subresource Integrity: `integrity.json` beside the bundle, the SHA-384 of the files as
+      // written (the bundle and each language file it imports), for pages that load them from a
+      // CDN (docs/getting-started.md).
+      {
+        name: 'iq-integrity',
+        writeBundle({ dir }) {
+          const { version } = JSON.parse(readFileSync('packages/components/package.json', 'utf8'));
+          writeFileSync(`${dir}/${MANIFEST}`, integrityManifest(dir, version));
         },
       },
       wholeCatalogue(),

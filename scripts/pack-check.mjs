@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { integrityOf } from './sri.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'iq-pack-'));
@@ -50,6 +51,8 @@ try {
         'dist/web-types.json',
         'dist/vscode.html-custom-data.json',
         'dist/vscode.css-custom-data.json',
+        // Subresource Integrity hashes of the single-file bundle and its language files.
+        'dist/integrity.json',
       ])
         if (!files.includes(data)) throw new Error(`${pkg.name}: ${data} is missing`);
     if (files.some((f) => f.startsWith('src/') || f.startsWith('test/')))
@@ -114,6 +117,16 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
     if (!existsSync(join(dir, types))) throw new Error(`${types} missing after install`);
   }
   console.log('iq-sandbox and iq-conformance binaries and type declarations installed');
+
+  // The package's integrity manifest hashes the installed bundle and language files as they are.
+  const installed = join(dir, 'node_modules/@iq-eservices/components');
+  const manifest = JSON.parse(readFileSync(join(installed, 'dist/integrity.json'), 'utf8'));
+  const version = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version;
+  if (manifest.version !== version)
+    throw new Error(`integrity.json names ${manifest.version}, the package is ${version}`);
+  if (JSON.stringify(manifest.files) !== JSON.stringify(integrityOf(join(installed, 'dist'))))
+    throw new Error('integrity.json does not match the installed bundle and language files');
+  console.log(`integrity.json: SHA-384 of ${Object.keys(manifest.files).join(', ')}, as installed`);
 
   // The single-file bundle has types too (no TS7016): strict TypeScript against the installed
   // packages, with the tags' element types.

@@ -33,9 +33,14 @@ const steps = [
   ['prettier', 'npx', ['--no-install', 'prettier', '--check', '--log-level=warn', '.']],
   ['build (rollup + declarations)', 'npm', ['run', 'build', '--silent']],
   ['size budgets', 'node', ['scripts/size.mjs', '--check']],
+  [
+    'CDN snippet: the guide has the built bundle’s integrity hashes',
+    'node',
+    ['scripts/sri.mjs', '--check'],
+  ],
   ['packages install from npm pack and work', 'node', ['scripts/pack-check.mjs']],
   [
-    'getting started, followed from the tarballs (Vite + TypeScript site, Chromium)',
+    'getting started, followed from the tarballs (Vite + TypeScript site, the CDN page with integrity hashes, the React 19 app; Chromium)',
     'node',
     ['scripts/getting-started-check.mjs'],
   ],
