@@ -3,7 +3,8 @@
 // installed into an empty Vite + TypeScript site, the page and `src/main.ts` taken from the guide's
 // own code blocks (never copied here), type-checked, built with Vite, served, and used in Chromium
 // against the sandbox run from the installed package: the sign-in form in Arabic, a citizen signs
-// in, the ration card appears. Then the guide's CDN page (`cdn.html`, `app.js`): served from another
+// in, the ration card appears; the same site calling the sandbox by 127.0.0.1 is told, in Arabic,
+// that the page cannot keep the citizen signed in. Then the guide's CDN page (`cdn.html`, `app.js`): served from another
 // origin than the bundle, which a "CDN" serves from the installed package with
 // `Access-Control-Allow-Origin`, under a strict Content-Security-Policy; the citizen signs in and
 // the card shows in Arabic, and a line added to the bundle or to a language file makes Chromium
@@ -269,6 +270,31 @@ try {
   await signInAndSeeCard(tab, 'the Vite site');
   if (problems.length) throw new Error(`errors on the page: ${problems.join('\n')}`);
   await tab.close();
+
+  // The trap the guide warns of: the same site calling the sandbox by 127.0.0.1 from localhost.
+  // The code is accepted, the session cookie is not sent after it (two sites), and the sign-in
+  // form says so in Arabic instead of asking for a code again.
+  const trapSite = await serveFiles(join(dir, 'dist'), {
+    rewrite: (text) => text.replaceAll(SANDBOX, `http://127.0.0.1:${sandboxPort}`),
+  });
+  try {
+    const trap = await browser.newPage();
+    const trapProblems = [];
+    trap.on('pageerror', (error) => trapProblems.push(String(error)));
+    await trap.goto(`http://localhost:${trapSite.address().port}/`);
+    await trap.locator('iq-national-id-input input').fill('199012345678');
+    await trap.keyboard.press('Enter');
+    await trap.locator('iq-otp-input input').fill('123456');
+    await trap.keyboard.press('Enter');
+    await trap.waitForSelector('iq-login [role="alert"]');
+    const said = (await trap.locator('iq-login [role="alert"]').textContent()) ?? '';
+    if (!said.includes('لا تستطيع هذه الصفحة إبقاءك مسجّلاً الدخول'))
+      throw new Error(`a page calling its service on another site is told: ${said.trim()}`);
+    if (trapProblems.length) throw new Error(`errors on the page: ${trapProblems.join('\n')}`);
+    await trap.close();
+  } finally {
+    await new Promise((done) => trapSite.close(done));
+  }
   const siteDone = Date.now();
 
   // "Without a bundler: from a CDN, with Subresource Integrity". The CDN: the installed package's
