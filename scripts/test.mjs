@@ -40,6 +40,11 @@ const steps = [
     ['scripts/getting-started-check.mjs'],
   ],
   ['typedoc (warnings are errors)', 'npx', ['--no-install', 'typedoc']],
+  [
+    'API docs: every public entry point, element events and parts as tables',
+    'node',
+    ['scripts/typedoc-check.mjs'],
+  ],
   // Telemetry and update checks are off in .storybook/main.ts: the build needs no network.
   ['storybook builds offline', 'npm', ['run', 'build:storybook', '--silent']],
   [
