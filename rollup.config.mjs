@@ -1,5 +1,6 @@
-// Builds the publishable packages (ESM + source maps; declarations come from `tsc` in
-// `npm run build`), the components' single-file bundle and the demo portal's browser bundle.
+// Builds the publishable packages (ESM + source maps that carry their sources' content, as the
+// sources are not published; declarations come from `tsc` in `npm run build`), the components'
+// single-file bundle and the demo portal's browser bundle.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { componentEntries, ALL_ELEMENTS_ID, allElementsModule } from './scripts/components.mjs';
@@ -7,6 +8,7 @@ import {
   browserResolve,
   componentTransforms,
   minify,
+  noCatalogueMaps,
   transpile,
   wholeCatalogue,
 } from './scripts/build-plugins.mjs';
@@ -67,7 +69,7 @@ export default [
     external: (id) =>
       id === '#dev' || dependencies(['lit', '@lit/localize', '@iq-eservices/api'])(id),
     // Templates' whitespace and message ids shortened here already: a site's bundler does not.
-    plugins: [transpile(), ...componentTransforms()],
+    plugins: [transpile(), ...componentTransforms(), noCatalogueMaps()],
     output: {
       dir: 'packages/components/dist',
       format: 'esm',
@@ -115,6 +117,7 @@ export default [
       transpile(),
       ...componentTransforms(),
       ...minify(),
+      noCatalogueMaps(),
     ],
     output: {
       dir: 'packages/components/dist',

@@ -5,17 +5,22 @@ import {
   type Loader,
   type Preview,
 } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { configure, followDocumentLanguage, type Locale } from '@iq-eservices/components';
 import { sandboxClient, type SandboxClientOptions } from '../stories/sandbox.js';
+import { argTypesFromManifest } from './manifest-argtypes.js';
 
-// Controls come from custom-elements.json (`npm run analyze`; `npm run storybook` and
-// `npm run build:storybook` write it first). A glob, so a missing file is no error.
+// Every element's docs page (its description, API table and controls) comes from
+// custom-elements.json (`npm run analyze`; `npm run storybook` and `npm run build:storybook` write
+// it first). A glob, so a missing file is no error.
 const manifests = import.meta.glob<object>('../packages/components/custom-elements.json', {
   eager: true,
   import: 'default',
 });
-const manifest = Object.values(manifests)[0];
-if (manifest) setCustomElementsManifest(publicApi(manifest));
+const found = Object.values(manifests)[0];
+const manifest = found ? publicApi(found) : undefined;
+if (manifest) setCustomElementsManifest(manifest);
 
 interface Member {
   privacy?: string;
@@ -59,6 +64,21 @@ const pageSetup: Loader = async ({ globals, parameters }) => {
   return { sandbox };
 };
 
+/**
+ * Applies the CSS custom properties set in the controls (args named `--iq-…`) to a wrapper that
+ * takes no box of its own, from which the element inherits them, as it would from a host page.
+ */
+const cssProperties: Decorator = (story, { args }) => {
+  const set = Object.entries(args).filter(
+    (entry): entry is [string, string] =>
+      entry[0].startsWith('--') && typeof entry[1] === 'string' && entry[1] !== '',
+  );
+  if (!set.length) return story();
+  return html`<div style=${styleMap({ display: 'contents', ...Object.fromEntries(set) })}>
+    ${story()}
+  </div>`;
+};
+
 /** Keeps `<html lang dir>` in step with the toolbar on every render. */
 const pageLanguage: Decorator = (story, { globals }) => {
   applyPageLanguage(globals);
@@ -96,10 +116,15 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'ar', direction: 'auto' },
   loaders: [pageSetup],
-  decorators: [pageLanguage],
+  decorators: [pageLanguage, cssProperties],
+  // A docs page for every element: its description, stories and API table.
+  tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
     layout: 'padded',
+    docs: {
+      extractArgTypes: (tag: string) => (manifest ? argTypesFromManifest(manifest, tag) : {}),
+    },
   },
 };
 

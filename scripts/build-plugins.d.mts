@@ -14,3 +14,4 @@ export declare const TERSER_OPTIONS: Record<string, unknown>;
 export declare function minify(): Plugin[];
 export declare function extractLicenses(): Plugin;
 export declare function wholeCatalogue(): Plugin;
+export declare function noCatalogueMaps(): Plugin;

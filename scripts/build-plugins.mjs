@@ -308,3 +308,25 @@ export function extractLicenses() {
     },
   };
 }
+
+/**
+ * No source map for the message catalogues (`generated/locales/*`: lit-localize's output, data
+ * rather than code): a map of them leads back to the same strings and would add a fifth of the
+ * components' package for nothing. Every other module keeps a map with its sources' content
+ * inside, so that a map never points at a file the package does not ship (scripts/pack-check.mjs).
+ */
+export function noCatalogueMaps() {
+  const catalogue = (id) => resolve(id).startsWith(resolve(LOCALES_DIR));
+  return {
+    name: 'iq-no-catalogue-maps',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.moduleIds.length) continue;
+        if (!chunk.moduleIds.every((id) => catalogue(id.replace(/^\0/, '')))) continue;
+        chunk.map = null;
+        chunk.code = chunk.code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        Reflect.deleteProperty(bundle, `${chunk.fileName}.map`);
+      }
+    },
+  };
+}

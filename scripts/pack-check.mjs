@@ -3,15 +3,85 @@
 // dependencies come from the registry) and uses them as an integrator would: the client against an
 // in-process sandbox, the `iq-sandbox` binary, and the type declarations. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { integrityOf } from './sri.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'iq-pack-'));
 const run = (cmd, args, cwd = dir) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/**
+ * Source maps in a tarball point only at what it holds: every `sourceMappingURL` comment names a
+ * map that is shipped, and every source a map names is shipped too or has its content inside the
+ * map (`sourcesContent`: the TypeScript sources are not published). Maps no shipped file names
+ * are stray. Returns the number of maps and their bytes.
+ */
+function checkSourceMaps(name, tarball) {
+  const unpacked = join(dir, `unpacked-${name.replace(/\W+/g, '-')}`);
+  mkdirSync(unpacked);
+  run('tar', ['-xzf', tarball, '-C', unpacked]);
+  const base = join(unpacked, 'package');
+  const files = readdirSync(base, { recursive: true })
+    .map(String)
+    .map((f) => f.split('\\').join('/'));
+  const shipped = new Set(files);
+  const problems = [];
+  const referenced = new Set();
+  for (const file of files.filter((f) => /\.(m?js|cjs|css)$/.test(f))) {
+    const urls = [
+      ...readFileSync(join(base, file), 'utf8').matchAll(
+        /[#@] sourceMappingURL=(\S+?)\s*(?:\*\/)?$/gm,
+      ),
+    ].map((m) => m[1]);
+    for (const url of urls) {
+      if (url.startsWith('data:')) {
+        problems.push(`${file}: inline source map (maps are shipped beside the code)`);
+        continue;
+      }
+      const map = posix.normalize(posix.join(posix.dirname(file), decodeURIComponent(url)));
+      if (!shipped.has(map))
+        problems.push(`${file}: sourceMappingURL ${url} is not in the package`);
+      referenced.add(map);
+    }
+  }
+  let bytes = 0;
+  const maps = files.filter((f) => f.endsWith('.map'));
+  for (const file of maps) {
+    const text = readFileSync(join(base, file), 'utf8');
+    bytes += Buffer.byteLength(text);
+    if (!referenced.has(file)) problems.push(`${file}: no shipped file names this map`);
+    let map;
+    try {
+      map = JSON.parse(text);
+    } catch {
+      problems.push(`${file}: not JSON`);
+      continue;
+    }
+    if (map.version !== 3 || !Array.isArray(map.sources))
+      problems.push(`${file}: not a version 3 source map`);
+    const from = posix.join(posix.dirname(file), map.sourceRoot ?? '');
+    for (const [i, source] of (map.sources ?? []).entries()) {
+      if (typeof map.sourcesContent?.[i] === 'string') continue;
+      const target = posix.normalize(posix.join(from, source ?? ''));
+      if (!shipped.has(target))
+        problems.push(`${file}: source ${source} is neither shipped nor inside the map`);
+    }
+  }
+  if (problems.length)
+    throw new Error(`${name}: source maps point nowhere:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  return { maps: maps.length, bytes };
+}
 try {
   const packed = JSON.parse(
     run(
@@ -58,10 +128,14 @@ try {
     if (files.some((f) => f.startsWith('src/') || f.startsWith('test/')))
       throw new Error(`${pkg.name}: sources or tests are packed`);
     console.log(`${pkg.name}@${pkg.version}: ${pkg.files.length} files, ${pkg.size} B packed`);
+    const tarball = join(dir, pkg.filename);
+    const maps = checkSourceMaps(pkg.name, tarball);
+    console.log(
+      `${pkg.name}: ${maps.maps} source maps (${maps.bytes} B), each found and self-contained`,
+    );
     // The tarball as published (package.json without the repository's `iq-source` condition:
     // scripts/publish-manifest.mjs): publint with warnings as errors, and the types as Node and
     // bundlers resolve them (ESM only: CommonJS `require` is not offered).
-    const tarball = join(dir, pkg.filename);
     run('npx', ['--no-install', 'publint', 'run', tarball, '--strict'], root);
     run(
       'npx',

@@ -45,8 +45,18 @@ const steps = [
     ['scripts/getting-started-check.mjs'],
   ],
   ['typedoc (warnings are errors)', 'npx', ['--no-install', 'typedoc']],
+  [
+    'API docs: every public entry point, element events and parts as tables',
+    'node',
+    ['scripts/typedoc-check.mjs'],
+  ],
   // Telemetry and update checks are off in .storybook/main.ts: the build needs no network.
   ['storybook builds offline', 'npm', ['run', 'build:storybook', '--silent']],
+  [
+    'storybook: every element has a docs page, its API in the right sections (Chromium)',
+    'node',
+    ['scripts/storybook-docs-check.mjs'],
+  ],
   ['component tests (web-test-runner, Chromium)', 'npx', ['--no-install', 'web-test-runner']],
   // Last: CI reads the node test runner's summary.
   ['tests', 'npm', ['run', 'test:unit', '--silent']],

@@ -35,14 +35,13 @@ export function renderField(tag: string, args: FieldArgs): IqFormControl {
 
 /**
  * The shared part of a form control's stories' meta, to spread into the file's default export
- * (which names `title`, `component` and `tags` itself: Storybook reads those without running the
- * file). `value` describes what the control submits; `args` and `argTypes` add the control's own.
+ * (which names `title` and `component` itself: Storybook reads those without running the file).
+ * `args` and `argTypes` add the control's own.
  */
 export function fieldMeta<A extends FieldArgs>(
   tag: string,
   options: {
     name: string;
-    value: string;
     args?: Partial<A>;
     argTypes?: Partial<ArgTypes<A>>;
     render?: (args: A) => HTMLElement;
@@ -57,18 +56,20 @@ export function fieldMeta<A extends FieldArgs>(
       showError: false,
       ...options.args,
     } as Partial<A>,
+    // Descriptions, types and defaults come from the manifest (.storybook/manifest-argtypes.ts).
     argTypes: {
-      label: { control: 'text', description: 'Visible label (a localized default when empty).' },
-      hint: {
-        control: 'text',
-        description: 'Hint under the label (a localized default when empty).',
-      },
-      value: { control: 'text', description: options.value },
+      label: { control: 'text' },
+      hint: { control: 'text' },
+      value: { control: 'text' },
       name: { control: 'text' },
       required: { control: 'boolean' },
       disabled: { control: 'boolean' },
       numerals: { control: 'inline-radio', options: [undefined, 'latn', 'arab'] },
-      showError: { control: 'boolean' },
+      showError: {
+        control: 'boolean',
+        description: 'Reports the field’s validity once rendered, as a submit attempt would.',
+        table: { category: 'story' },
+      },
       ...options.argTypes,
     } as Partial<ArgTypes<A>>,
     render: options.render ?? ((args) => renderField(tag, args)),

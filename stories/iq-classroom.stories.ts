@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { EServicesClient } from '@iq-eservices/api';
 import { educationControls } from '@iq-eservices/sandbox';
 import '@iq-eservices/components/classroom.js';
-import { signedInSandbox as signedIn } from './sandbox.js';
+import { citizenArgType, signedInSandbox as signedIn } from './sandbox.js';
 
 interface Args {
   nationalId: string | null;
@@ -16,6 +16,7 @@ const meta: Meta<Args> = {
   title: 'Remote learning/iq-classroom',
   component: 'iq-classroom',
   args: { nationalId: '199012345678', dataSaver: false },
+  argTypes: { ...citizenArgType },
   loaders: [async ({ args }) => ({ classroom: await signedIn(args.nationalId) })],
   render: (args, { loaded }) => html`
     <iq-classroom

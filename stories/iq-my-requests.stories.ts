@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { EServicesClient, TrackedRequest } from '@iq-eservices/api';
 import type { MyRequestsData } from '@iq-eservices/components';
 import '@iq-eservices/components/my-requests.js';
-import { signedInSandbox as signedIn } from './sandbox.js';
+import { citizenArgType, signedInSandbox as signedIn } from './sandbox.js';
 
 interface Args {
   nationalId: string | null;
@@ -24,7 +24,7 @@ const meta: Meta<Args> = {
   title: 'My requests/iq-my-requests',
   component: 'iq-my-requests',
   args: { nationalId: '199012345678', mode: 'list', pageSize: 10 },
-  argTypes: { mode: { control: 'inline-radio', options: ['list', 'lookup'] } },
+  argTypes: { ...citizenArgType, mode: { control: 'inline-radio', options: ['list', 'lookup'] } },
   loaders: [
     async ({ args }) => ({ requests: await signedIn(args.nationalId, undefined, { clock }) }),
   ],

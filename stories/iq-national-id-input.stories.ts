@@ -5,10 +5,8 @@ import { fieldMeta, type FieldArgs } from './form-control.js';
 const meta = {
   title: 'Inputs/iq-national-id-input',
   component: 'iq-national-id-input',
-  tags: ['autodocs'],
   ...fieldMeta<FieldArgs>('iq-national-id-input', {
     name: 'nationalId',
-    value: 'The text as typed; submitted as 12 ASCII digits.',
   }),
 } satisfies Meta<FieldArgs>;
 

@@ -11,13 +11,11 @@ interface Args extends FieldArgs {
 const meta = {
   title: 'Inputs/iq-otp-input',
   component: 'iq-otp-input',
-  tags: ['autodocs'],
   ...fieldMeta<Args>('iq-otp-input', {
     name: 'code',
-    value: 'The text as typed or pasted.',
     args: { length: 6 },
     argTypes: {
-      length: { control: { type: 'number', min: 1, max: 10 }, description: 'Digits in the code.' },
+      length: { control: { type: 'number', min: 1, max: 10 } },
     },
     render: (args) => Object.assign(renderField('iq-otp-input', args), { length: args.length }),
   }),

@@ -4,7 +4,7 @@ import type { EServicesClient } from '@iq-eservices/api';
 import { actAtGateway, type GatewayOutcome, type Sandbox } from '@iq-eservices/sandbox';
 import type { GatewayNavigator, IqPaymentForm } from '@iq-eservices/components';
 import '@iq-eservices/components/payment-form.js';
-import { signedInSandbox as signedIn } from './sandbox.js';
+import { citizenArgType, signedInSandbox as signedIn } from './sandbox.js';
 
 /**
  * The in-page sandbox's gateway pages have no real address, so stories record the navigation
@@ -85,6 +85,7 @@ const meta: Meta<Args> = {
   title: 'Payments/iq-payment-form',
   component: 'iq-payment-form',
   args: { nationalId: '199012345678', gatewayMode: 'popup' },
+  argTypes: { ...citizenArgType },
   loaders: [
     async ({ args }) => {
       sessionStorage.removeItem('iq-payment-form:pending');

@@ -6,10 +6,8 @@ import { fieldMeta, type FieldArgs } from './form-control.js';
 const meta = {
   title: 'Inputs/iq-phone-input',
   component: 'iq-phone-input',
-  tags: ['autodocs'],
   ...fieldMeta<FieldArgs>('iq-phone-input', {
     name: 'phone',
-    value: 'The text as typed; submitted in E.164.',
   }),
 } satisfies Meta<FieldArgs>;
 

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { unwrap, type EServicesClient } from '@iq-eservices/api';
 import type { RationCardData } from '@iq-eservices/components';
 import '@iq-eservices/components/ration-card.js';
-import { signedInSandbox as signedIn } from './sandbox.js';
+import { citizenArgType, signedInSandbox as signedIn } from './sandbox.js';
 
 interface Args {
   nationalId: string | null;
@@ -15,6 +15,7 @@ const meta: Meta<Args> = {
   title: 'Ration card/iq-ration-card',
   component: 'iq-ration-card',
   args: { nationalId: '199012345678' },
+  argTypes: { ...citizenArgType },
   loaders: [async ({ args }) => ({ card: await signedIn(args.nationalId) })],
   render: (_args, { loaded }) => html`
     <iq-ration-card

@@ -34,6 +34,19 @@ export function sandboxClient(options: SandboxClientOptions = {}): StorySandbox 
 }
 
 /**
+ * The story's own `nationalId` arg (which sandbox citizen is signed in), listed apart from the
+ * element's API on its docs page.
+ */
+export const citizenArgType = {
+  nationalId: {
+    control: 'text',
+    description:
+      'National number of the sandbox citizen signed in for the story (none: signed out).',
+    table: { category: 'story' },
+  },
+} as const;
+
+/**
  * A new sandbox whose citizen (by national number) is signed in through the client, as
  * `<iq-login>` would leave it; `null` for nobody (signed-out stories). `setup` runs after the
  * sign-in, so faults and latency set there do not slow it. `options` are the sandbox's (a clock).

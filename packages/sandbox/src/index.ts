@@ -5,6 +5,7 @@
  * a page as a client's injected `fetch` ({@link createSandboxFetch}).
  *
  * @packageDocumentation
+ * @module @iq-eservices/sandbox
  */
 import { DroppedConnection } from './faults.js';
 import type { Sandbox } from './app.js';

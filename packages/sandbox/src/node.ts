@@ -2,6 +2,7 @@
  * Runs the sandbox as an HTTP server on Node (`@iq-eservices/sandbox/node`).
  *
  * @packageDocumentation
+ * @module @iq-eservices/sandbox/node
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

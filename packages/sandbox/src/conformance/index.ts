@@ -3,6 +3,7 @@
  * `docs/sandbox.md` ("Is your back end conformant?").
  *
  * @packageDocumentation
+ * @module @iq-eservices/sandbox/conformance
  */
 import { CheckContext, runCheck, type Check, type CheckResult, type Identity } from './checks.js';
 import { generatedChecks } from './generated.js';
