@@ -62,9 +62,20 @@ export default [
       ...components.input,
       'core/dev': 'packages/components/src/core/dev.ts',
       'core/dev.prod': 'packages/components/src/core/dev.prod.ts',
+      // Server rendering (Node) and the browser's hydration support: entries of their own, which
+      // no element imports.
+      'ssr/render': 'packages/components/src/ssr/render.ts',
+      'ssr/hydrate': 'packages/components/src/ssr/hydrate.ts',
     },
     external: (id) =>
-      id === '#dev' || dependencies(['lit', '@lit/localize', '@iq-eservices/api'])(id),
+      id === '#dev' ||
+      dependencies([
+        'lit',
+        '@lit/localize',
+        '@lit-labs/ssr',
+        '@lit-labs/ssr-client',
+        '@iq-eservices/api',
+      ])(id),
     // Templates' whitespace and message ids shortened here already: a site's bundler does not.
     plugins: [transpile(), ...componentTransforms()],
     output: {

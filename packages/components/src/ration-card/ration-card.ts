@@ -1,5 +1,6 @@
 import {
   html,
+  isServer,
   nothing,
   type PropertyValues,
   type TemplateResult,
@@ -125,7 +126,9 @@ export class IqRationCard extends IqElement {
   /**
    * What to show instead of fetching: `{ card, entitlement?, distributions?, changeRequests? }`
    * (the contract's `RationCard`, `MonthlyEntitlement`, `DistributionMonth[]` and
-   * `ChangeRequest[]`, newest first). While set, nothing is fetched.
+   * `ChangeRequest[]`, newest first). While set, nothing is fetched. A card rendered on the server
+   * with `data` (`@iq-eservices/components/ssr`) is given the same `data` in the browser before it
+   * first renders: it then hydrates what the server showed and fetches nothing.
    */
   data?: RationCardData;
 
@@ -197,7 +200,11 @@ export class IqRationCard extends IqElement {
     // before the citizen has signed in.
     if (!this.started && !this.data && !this.hidden) {
       this.started = true;
-      void this.refresh();
+      // Rendered on the server, it fetches nothing there: it shows what the browser's first render
+      // will (loading), and fetches once hydrated. Given `data`, it never fetches.
+      if (isServer)
+        this.#announcer.announce(msg('Loading the ration card…', { id: 'ration-card.loading' }));
+      else void this.refresh();
     }
   }
 
@@ -718,7 +725,7 @@ export class IqRationCard extends IqElement {
 
   protected override render(): TemplateResult {
     const card = this.card;
-    const loading = this.#card.pending && !card;
+    const loading = !card && (this.#card.pending || (isServer && this.started));
     return html`
       <article class="root" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="heading" part="heading">${msg('Ration card', { id: 'ration-card.heading' })}</h2>
