@@ -135,6 +135,20 @@ export default [
     preserveEntrySignatures: 'allow-extension',
   },
   {
+    // The demo portal's first page, rendered on the server (server.mjs, on Node) with the built
+    // package's server rendering, named by its path: whatever conditions Node runs with (the
+    // demo's tests use the sources' `iq-source`), the server renders the templates the browser
+    // bundle holds, transformed alike, or hydration would not recognise them.
+    input: 'packages/demo/src/ssr.ts',
+    external: ['@iq-eservices/components/ssr'],
+    plugins: [transpile()],
+    output: {
+      file: 'packages/demo/dist/ssr.js',
+      format: 'esm',
+      paths: { '@iq-eservices/components/ssr': '../../components/dist/ssr/render.js' },
+    },
+  },
+  {
     // The demo portal: one self-contained, minified module for the browser.
     input: 'packages/demo/src/main.ts',
     plugins: [browserResolve(), transpile(), ...componentTransforms(), ...minify()],
