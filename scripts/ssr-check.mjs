@@ -119,7 +119,8 @@ try {
 
   // The hydrated DOM is what the same elements render in the browser alone (same language, same
   // state): a hydration that kept stale text would differ. (Comments are Lit's markers; the
-  // server writes an input's `value` property as its attribute.)
+  // server writes an input's `value` and `checked` properties as attributes: inputs are compared
+  // by those properties.)
   const compared = await page.evaluate(async () => {
     const describe = (node) => {
       if (node.nodeType === Node.TEXT_NODE) return node.data.replace(/\s+/g, ' ');
@@ -130,8 +131,13 @@ try {
         node.nodeType === Node.ELEMENT_NODE
           ? [...node.attributes]
               .filter((a) => a.name !== 'defer-hydration')
-              .filter((a) => !(node.localName === 'input' && a.name === 'value'))
+              .filter((a) => !(node.localName === 'input' && ['value', 'checked'].includes(a.name)))
               .map((a) => `${a.name}="${a.value}"`)
+              .concat(
+                node.localName === 'input'
+                  ? [`.value=${node.value}`, `.checked=${node.checked}`]
+                  : [],
+              )
               .sort()
               .join(' ')
           : '';

@@ -1,4 +1,4 @@
-import { html, isServer, noChange, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Challenge, User } from '@iq-eservices/api';
 import { baghdadTime, pluralize, type Formatter } from '../core/format.js';
@@ -241,11 +241,7 @@ function noticeView(notice: LogoutReason | null): TemplateResult | typeof nothin
 const disabled = (v: LoginView, action: Action, waiting = false) =>
   v.busy === action || waiting ? 'true' : 'false';
 
-/**
- * The first step: the method and the number. The chosen method's radio is checked by attribute
- * too, so that a page rendered on the server shows it checked before any script runs (a server
- * would write `checked="false"` for the property).
- */
+/** The first step: the method and the number. */
 export function startView(v: LoginView): TemplateResult {
   const phone = v.method === 'phone';
   return html`
@@ -270,8 +266,7 @@ export function startView(v: LoginView): TemplateResult {
               type="radio"
               name="method"
               value="national-id"
-              ?checked=${!phone}
-              .checked=${isServer ? noChange : !phone}
+              .checked=${!phone}
               @change=${v.onMethod}
             />
             ${msg('National card number', { id: 'login.method.national-id' })}
@@ -281,8 +276,7 @@ export function startView(v: LoginView): TemplateResult {
               type="radio"
               name="method"
               value="phone"
-              ?checked=${phone}
-              .checked=${isServer ? noChange : phone}
+              .checked=${phone}
               @change=${v.onMethod}
             />
             ${msg('Mobile number', { id: 'login.method.phone' })}

@@ -174,6 +174,9 @@ export class IqRationCard extends IqElement {
   async refresh(): Promise<void> {
     if (this.data || this.#card.pending) return;
     this.#announcer.announce(msg('Loading the ration card…', { id: 'ration-card.loading' }));
+    // Rendered on the server, it fetches nothing there: it renders loading, as its first render in
+    // the browser does, and fetches once hydrated.
+    if (isServer) return;
     // The change requests load alongside; the card does not wait for them.
     await Promise.all([this.load(), this.loadRequests()]);
   }
@@ -200,11 +203,7 @@ export class IqRationCard extends IqElement {
     // before the citizen has signed in.
     if (!this.started && !this.data && !this.hidden) {
       this.started = true;
-      // Rendered on the server, it fetches nothing there: it shows what the browser's first render
-      // will (loading), and fetches once hydrated. Given `data`, it never fetches.
-      if (isServer)
-        this.#announcer.announce(msg('Loading the ration card…', { id: 'ration-card.loading' }));
-      else void this.refresh();
+      void this.refresh();
     }
   }
 
@@ -725,7 +724,8 @@ export class IqRationCard extends IqElement {
 
   protected override render(): TemplateResult {
     const card = this.card;
-    const loading = !card && (this.#card.pending || (isServer && this.started));
+    // (On the server: loading, when it will fetch in the browser.)
+    const loading = !card && (isServer ? this.started : this.#card.pending);
     return html`
       <article class="root" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="heading" part="heading">${msg('Ration card', { id: 'ration-card.heading' })}</h2>

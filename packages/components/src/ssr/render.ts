@@ -80,8 +80,19 @@ export async function renderToString(
 ): Promise<string> {
   const locale = localeFromTag(options.locale) ?? DEFAULT_LOCALE;
   await loadMessages(locale);
-  return renderingIn(locale, () => collectResultSync(render(template)));
+  return renderingIn(locale, () => collectResultSync(render(template))).replace(
+    BOOLEAN_PROPERTIES,
+    (_, name: string, value: string) => (value === 'true' ? ` ${name}` : ''),
+  );
 }
+
+/**
+ * Boolean properties of native elements bound in a template (`.checked=${false}`), which Lit's
+ * server renderer writes as attributes with their value: `checked="false"` would check a radio.
+ * They are written as HTML's boolean attributes (present or absent). Text and other attributes
+ * cannot match: the renderer escapes quotes in both.
+ */
+const BOOLEAN_PROPERTIES = /\s(checked|disabled|selected|multiple|readonly)="(true|false)"/g;
 
 /**
  * A `<script type="application/json">` holding `value`, for the browser to read back what the
