@@ -56,6 +56,7 @@ export default tseslint.config(
       'packages/sandbox/src/cli.ts',
       'packages/sandbox/src/conformance-cli.ts',
       'packages/demo/**',
+      'examples/**',
     ],
     rules: { 'no-console': 'off' },
   },

@@ -65,9 +65,20 @@ export default [
       ...components.input,
       'core/dev': 'packages/components/src/core/dev.ts',
       'core/dev.prod': 'packages/components/src/core/dev.prod.ts',
+      // Server rendering (Node) and the browser's hydration support: entries of their own, which
+      // no element imports.
+      'ssr/render': 'packages/components/src/ssr/render.ts',
+      'ssr/hydrate': 'packages/components/src/ssr/hydrate.ts',
     },
     external: (id) =>
-      id === '#dev' || dependencies(['lit', '@lit/localize', '@iq-eservices/api'])(id),
+      id === '#dev' ||
+      dependencies([
+        'lit',
+        '@lit/localize',
+        '@lit-labs/ssr',
+        '@lit-labs/ssr-client',
+        '@iq-eservices/api',
+      ])(id),
     // Templates' whitespace and message ids shortened here already: a site's bundler does not.
     plugins: [transpile(), ...componentTransforms(), noCatalogueMaps()],
     output: {
@@ -136,6 +147,20 @@ export default [
       },
     },
     preserveEntrySignatures: 'allow-extension',
+  },
+  {
+    // The demo portal's first page, rendered on the server (server.mjs, on Node) with the built
+    // package's server rendering, named by its path: whatever conditions Node runs with (the
+    // demo's tests use the sources' `iq-source`), the server renders the templates the browser
+    // bundle holds, transformed alike, or hydration would not recognise them.
+    input: 'packages/demo/src/ssr.ts',
+    external: ['@iq-eservices/components/ssr'],
+    plugins: [transpile()],
+    output: {
+      file: 'packages/demo/dist/ssr.js',
+      format: 'esm',
+      paths: { '@iq-eservices/components/ssr': '../../components/dist/ssr/render.js' },
+    },
   },
   {
     // The demo portal: one self-contained, minified module for the browser.

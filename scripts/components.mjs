@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 export const COMPONENTS_DIR = 'packages/components';
 const SRC = `${COMPONENTS_DIR}/src`;
 /** Folders of `src/` that are not elements. */
-const NOT_ELEMENTS = new Set(['core', 'define', 'generated', 'test']);
+const NOT_ELEMENTS = new Set(['core', 'define', 'generated', 'ssr', 'test']);
 
 /** The registration modules and element class modules, with rollup's `input` for them. */
 export function componentEntries(root = process.cwd()) {

@@ -175,6 +175,43 @@ console.log('installed packages work: card ' + card.cardNumber.length + ' digits
 `,
   );
   process.stdout.write(run('node', ['check.mjs']));
+  // Server rendering from the installed package, and the types of its two entry points.
+  writeFileSync(
+    join(dir, 'ssr.mjs'),
+    `import { html, renderToString } from '@iq-eservices/components/ssr';
+const page = await renderToString(html\`<iq-login></iq-login>\`, { locale: 'ar' });
+if (!page.includes('<template shadowroot="open" shadowrootmode="open"') || !page.includes('تسجيل الدخول'))
+  throw new Error('the installed package does not render <iq-login> in Arabic on the server');
+console.log('the installed package renders <iq-login> on the server, in Arabic');
+`,
+  );
+  process.stdout.write(run('node', ['ssr.mjs']));
+  writeFileSync(
+    join(dir, 'ssr-types.ts'),
+    `import '@iq-eservices/components/hydrate';
+import { html, renderToString, styleHashes, type ServerRenderOptions } from '@iq-eservices/components/ssr';
+const options: ServerRenderOptions = { locale: 'ckb' };
+const body: string = await renderToString(html\`<iq-login></iq-login>\`, options);
+const hashes: string[] = await styleHashes(body);
+export { hashes };
+`,
+  );
+  run(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '--noEmit',
+    '--strict',
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--lib',
+    'es2022,dom,dom.iterable',
+    '--skipLibCheck',
+    'ssr-types.ts',
+  ]);
+  console.log('its ssr and hydrate entry points type-check (strict) from the installed package');
   const help = run(join(dir, 'node_modules/.bin/iq-sandbox'), ['--help']);
   if (!help.includes('--fault')) throw new Error('iq-sandbox --help did not print its usage');
   const conformance = run(join(dir, 'node_modules/.bin/iq-conformance'), ['--help']);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): contracts, generated code, types, lint, build, size budgets,
-// API docs, Storybook, then every test — the components in Chromium, then unit, contract and the
-// sandbox's browser tests. Stops at the first failure.
+// server rendering, API docs, Storybook, then every test — the components in Chromium, then unit,
+// contract and the sandbox's browser tests. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
 
@@ -43,6 +43,11 @@ const steps = [
     'getting started, followed from the tarballs (Vite + TypeScript site, the CDN page with integrity hashes, the React 19 app; Chromium)',
     'node',
     ['scripts/getting-started-check.mjs'],
+  ],
+  [
+    'server rendering: HTML before scripts, hydration, sign-in (examples/ssr, Chromium)',
+    'node',
+    ['scripts/ssr-check.mjs'],
   ],
   ['typedoc (warnings are errors)', 'npx', ['--no-install', 'typedoc']],
   [

@@ -12,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { startSandboxServer, sandboxRequestListener } from '@iq-eservices/sandbox/node';
 import { describeIdentities, siteAdvice } from '@iq-eservices/sandbox';
 
-/** The policy the portal is served with (also asserted by the demo's browser test). */
+/**
+ * The policy the portal is served with (also asserted by the demo's browser test). The sign-in
+ * page, rendered on the server, adds its elements' styles to `style-src` by their hashes
+ * ({@link pagePolicy}).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -27,6 +31,10 @@ export const CONTENT_SECURITY_POLICY = [
   "require-trusted-types-for 'script'",
   'trusted-types lit-html',
 ].join('; ');
+
+/** The portal's policy with `styles` (`'sha256-…'`) allowed in `style-src`. */
+export const pagePolicy = (styles) =>
+  CONTENT_SECURITY_POLICY.replace("style-src 'self'", ["style-src 'self'", ...styles].join(' '));
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const FILES = {
@@ -57,7 +65,14 @@ async function load(file) {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
   const cached = loaded.get(file);
   if (cached?.etag === etag) return cached;
-  const encodings = COMPRESSIBLE.has(extname(file))
+  const entry = prepare(body, etag, extname(file));
+  loaded.set(file, entry);
+  return entry;
+}
+
+/** Bytes with their ETag and, when worth it, their brotli and gzip forms. */
+function prepare(body, etag, extension) {
+  const encodings = COMPRESSIBLE.has(extension)
     ? {
         br: brotliCompressSync(body, {
           params: {
@@ -68,9 +83,42 @@ async function load(file) {
         gzip: gzipSync(body, { level: 9 }),
       }
     : {};
-  const entry = { body, etag, encodings };
-  loaded.set(file, entry);
-  return entry;
+  return { body, etag, encodings };
+}
+
+/** The sign-in page rendered on the server, by language: rendered once, at its first request. */
+const signInPages = new Map();
+
+/**
+ * The sign-in page in `lang` (`index.html` with `#app` rendered by `dist/ssr.js`, built from
+ * `src/ssr.ts`): the header's title, the introduction and the sign-in form, shown before any
+ * script runs; its policy allows the elements' styles by their hashes.
+ */
+function signInPage(lang) {
+  let page = signInPages.get(lang);
+  if (!page) {
+    page = (async () => {
+      const { renderSignInPage } = await import('./dist/ssr.js');
+      const [template, { title, app, styles }] = await Promise.all([
+        readFile(FILES['/'], 'utf8'),
+        renderSignInPage(lang),
+      ]);
+      const text = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const html = template
+        .replace(
+          '<html lang="ar" dir="rtl">',
+          `<html lang="${lang}" dir="${lang === 'en' ? 'ltr' : 'rtl'}">`,
+        )
+        .replace(/<title>[^<]*<\/title>/, `<title>${text(title)}</title>`)
+        .replace('</noscript></div>', `</noscript>${app}</div>`);
+      const body = Buffer.from(html);
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      return { ...prepare(body, etag, '.html'), policy: pagePolicy(styles) };
+    })();
+    signInPages.set(lang, page);
+    page.catch(() => signInPages.delete(lang));
+  }
+  return page;
 }
 
 /** The encodings an `Accept-Encoding` header accepts (those not given `q=0`). */
@@ -110,8 +158,16 @@ export async function startDemo({
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
+    // The portal's page, rendered on the server in the language it opens in (not on the way
+    // back from a payment gateway, where the page holds the payment form).
+    const rendered =
+      (url.pathname === '/' || url.pathname === '/index.html') && !url.searchParams.has('payment');
+    const lang = ['ckb', 'en'].find((l) => l === url.searchParams.get('lang')) ?? 'ar';
     try {
-      const { body, etag, encodings } = await load(file);
+      const { body, etag, encodings, policy } = rendered
+        ? await signInPage(lang)
+        : await load(file);
+      if (policy) res.setHeader('Content-Security-Policy', policy);
       const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         // Chunks (`app-<name>-<hash>.js`) are named by their content: a name never changes what it

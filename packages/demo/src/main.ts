@@ -1,3 +1,5 @@
+// First: the sign-in page comes rendered by the server (src/ssr.ts), and <iq-login> hydrates.
+import '@iq-eservices/components/hydrate';
 import { createEServicesClient, unwrap } from '@iq-eservices/api';
 import { configure, GATEWAY_WINDOW_NAME } from '@iq-eservices/components';
 // The first view is the sign-in: only its element loads with the page. Each other element loads
@@ -156,9 +158,12 @@ function renderHome(name: string) {
   );
 }
 
+// What the server rendered (src/ssr.ts: the header's title, the introduction, <iq-login> and the
+// home slot) is adopted, not made again: the sign-in form stays on screen as it hydrates.
+const rendered = root.querySelector('main');
 // The sign-in element stays in the page across renders (it holds the session-timeout timers). It
 // also picks up a live session on a reload or on the way back from a payment gateway.
-const login = document.createElement('iq-login');
+const login = rendered?.querySelector('iq-login') ?? document.createElement('iq-login');
 login.addEventListener('iq-login', (event) => {
   void loadUser().then(() => {
     render();
@@ -177,7 +182,7 @@ login.addEventListener('iq-logout', (event) => {
 // in again, and drop it if another one does.
 document.addEventListener('iq-auth-required', () => void login.checkSession());
 window.addEventListener('hashchange', () => render());
-const homeSlot = h('div', { id: 'home' });
+const homeSlot = rendered?.querySelector<HTMLElement>('#home') ?? h('div', { id: 'home' });
 
 // The language switch changes the page on an explicit choice (WCAG 3.2.2, On Input): choosing in
 // the list changes nothing until "Change language". The header stays in the page across renders,
@@ -200,8 +205,9 @@ langForm.addEventListener('submit', (event) => {
   render();
   if (userName) void loadUser().then(render);
 });
-const title = h('h1');
-const header = h('header', {}, title, langForm);
+const title = root.querySelector('h1') ?? h('h1');
+const header = root.querySelector('header') ?? h('header', {}, title);
+header.append(langForm);
 
 function render() {
   document.documentElement.lang = lang;

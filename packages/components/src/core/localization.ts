@@ -252,6 +252,40 @@ export async function localeReady(): Promise<void> {
   await pending;
 }
 
+/**
+ * Loads `locale`'s messages of every element defined so far, without showing them: a server
+ * renders with them ({@link renderingIn}). Rejects when some could not be loaded.
+ * @internal
+ */
+export async function loadMessages(locale: Locale): Promise<void> {
+  await loadGroups(locale);
+  const loads = catalogues.get(locale)?.loads;
+  const missing = wanted().filter((group) => !loads?.has(group.id) && !loads?.has('*'));
+  if (missing.length)
+    throw new Error(
+      `The ${locale} messages of ${missing.map((g) => g.id).join(', ')} did not load.`,
+    );
+}
+
+/**
+ * Runs `work` with `locale` shown, then shows again what was shown before: for rendering on the
+ * server, where each request has its own language. `work` must be synchronous (nothing else
+ * renders meanwhile) and `locale`'s messages loaded already ({@link loadMessages}).
+ * @internal
+ */
+export function renderingIn<T>(locale: Locale, work: () => T): T {
+  const templates = catalogues.get(locale)?.templates;
+  if (!templates) throw new Error(`The ${locale} messages have not loaded: loadMessages() first.`);
+  const before = { shown, shownTemplates };
+  shown = locale;
+  shownTemplates = templates;
+  try {
+    return work();
+  } finally {
+    ({ shown, shownTemplates } = before);
+  }
+}
+
 /** Starts following `<html lang>`; called once when the library loads. */
 export function startLocalization(): Promise<void> {
   if (typeof document === 'undefined' || observer) return Promise.resolve();

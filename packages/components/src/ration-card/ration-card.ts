@@ -1,5 +1,6 @@
 import {
   html,
+  isServer,
   nothing,
   type PropertyValues,
   type TemplateResult,
@@ -125,7 +126,9 @@ export class IqRationCard extends IqElement {
   /**
    * What to show instead of fetching: `{ card, entitlement?, distributions?, changeRequests? }`
    * (the contract's `RationCard`, `MonthlyEntitlement`, `DistributionMonth[]` and
-   * `ChangeRequest[]`, newest first). While set, nothing is fetched.
+   * `ChangeRequest[]`, newest first). While set, nothing is fetched. A card rendered on the server
+   * with `data` (`@iq-eservices/components/ssr`) is given the same `data` in the browser before it
+   * first renders: it then hydrates what the server showed and fetches nothing.
    */
   data?: RationCardData;
 
@@ -171,6 +174,9 @@ export class IqRationCard extends IqElement {
   async refresh(): Promise<void> {
     if (this.data || this.#card.pending) return;
     this.#announcer.announce(msg('Loading the ration card…', { id: 'ration-card.loading' }));
+    // Rendered on the server, it fetches nothing there: it renders loading, as its first render in
+    // the browser does, and fetches once hydrated.
+    if (isServer) return;
     // The change requests load alongside; the card does not wait for them.
     await Promise.all([this.load(), this.loadRequests()]);
   }
@@ -718,7 +724,8 @@ export class IqRationCard extends IqElement {
 
   protected override render(): TemplateResult {
     const card = this.card;
-    const loading = this.#card.pending && !card;
+    // (On the server: loading, when it will fetch in the browser.)
+    const loading = !card && (isServer ? this.started : this.#card.pending);
     return html`
       <article class="root" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="heading" part="heading">${msg('Ration card', { id: 'ration-card.heading' })}</h2>
