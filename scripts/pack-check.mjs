@@ -154,6 +154,8 @@ try {
     '--no-fund',
     '--loglevel=error',
     ...packed.map((p) => join(dir, p.filename)),
+    // The components' optional peer, which a site that renders on the server installs.
+    `@lit-labs/ssr@${JSON.parse(readFileSync(join(root, 'node_modules/@lit-labs/ssr/package.json'), 'utf8')).version}`,
   ]);
   writeFileSync(
     join(dir, 'check.mjs'),
