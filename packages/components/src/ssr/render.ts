@@ -30,7 +30,7 @@ import {
 } from '../core/localization.js';
 import type { Locale } from '../core/format.js';
 import { messages } from '../generated/messages/all.js';
-// Every element: a page may render any of them. (A new element is added here too.)
+// Every element: a page may render any of them (test/ssr-elements.test.ts checks the list).
 import '../define/classroom.js';
 import '../define/login.js';
 import '../define/my-requests.js';
