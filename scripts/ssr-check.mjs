@@ -205,8 +205,32 @@ try {
   if (cardRequests.length) fail(`the card given as data was fetched: ${cardRequests}`);
   if (problems.length) fail(`console or page errors:\n${problems.join('\n')}`);
 
+  // 4. A citizen who types before the scripts arrive (a slow network) keeps what was typed: the
+  // scripts are held back while the number is typed into the server's form, then hydration must
+  // leave it there, and the form goes on from it.
+  const slow = await browser.newPage();
+  slow.on('pageerror', (error) => problems.push(String(error)));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await slow.route('**/client.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await slow.goto(`${example.url}/`, { waitUntil: 'commit' });
+  const early = slow.locator('main iq-login iq-national-id-input input');
+  await early.focus();
+  await slow.keyboard.type('199012345678');
+  release();
+  await slow.waitForFunction(() => document.querySelector('iq-login')?.hasUpdated);
+  const typedKept = await early.inputValue();
+  if (typedKept !== '199012345678') fail(`hydration set the typed number to "${typedKept}"`);
+  await early.focus();
+  await slow.keyboard.press('Enter');
+  await slow.locator('main iq-login iq-otp-input input').waitFor();
+  if (problems.length) fail(`console or page errors:\n${problems.join('\n')}`);
+
   console.log(
-    `server rendering: the form and the card in Arabic without scripts, hydrated with no error and no fetch of the card, sign-in works (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `server rendering: the form and the card in Arabic without scripts, hydrated with no error and no fetch of the card, sign-in works, what was typed before the scripts came is kept (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 } finally {
   await browser?.close();

@@ -299,6 +299,11 @@ test('the language list changes nothing until "Change language", and focus stays
  * number (five starts) the way the service does.
  */
 async function signIn(page: Page, nationalId = '199012345678'): Promise<void> {
+  // The form is on screen before the scripts (rendered on the server): Enter acts once it has
+  // hydrated (what is typed before is kept; scripts/ssr-check.mjs shows it).
+  await page.waitForFunction(
+    () => (document.querySelector('iq-login') as { hasUpdated?: boolean } | null)?.hasUpdated,
+  );
   await page.locator('iq-national-id-input input').focus();
   await page.keyboard.type(nationalId);
   await page.keyboard.press('Enter');

@@ -261,8 +261,12 @@ export abstract class IqFormControl extends IqElement {
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
     this.initialValue ??= this.value;
+    // Rendered on the server, the field can be typed in before the scripts arrive: what the
+    // citizen typed becomes the value, so that hydration keeps it instead of setting the input
+    // back to the server's.
+    if (!this.hasUpdated) this.value = this.shadowRoot?.querySelector('input')?.value || this.value;
+    super.connectedCallback();
   }
 
   /** @internal Form reset: back to the first value, errors hidden. */

@@ -345,6 +345,15 @@ export class IqLogin extends IqElement {
 
   // ---------------------------------------------------------------- rendering
 
+  override connectedCallback(): void {
+    // Rendered on the server, the sign-in form can be typed in before the scripts arrive: what the
+    // citizen typed is kept (hydration would set the field back to the server's empty value).
+    const typed = this.shadowRoot?.querySelector('#id-field')?.shadowRoot?.querySelector('input');
+    if (!this.hasUpdated && typed?.value)
+      this.typed = { ...this.typed, [this.method]: typed.value };
+    super.connectedCallback();
+  }
+
   protected override render(): TemplateResult {
     const view: LoginView = {
       format: this.format,
