@@ -51,43 +51,57 @@ async function open(width = 360, path = '/'): Promise<{ page: Page; problems: st
   return { page, problems };
 }
 
-test('the sign-in page comes rendered by the server, in Arabic, and <iq-login> hydrates its nodes', async () => {
-  // The first HTML: the sign-in form in Arabic, as declarative shadow DOM, before any script.
-  const first = await (await fetch(`${demo.url}/`)).text();
-  assert.match(first, /<html lang="ar" dir="rtl">/);
-  assert.match(first, /<iq-login[^>]*><template shadowroot="open" shadowrootmode="open">/);
-  for (const text of ['تسجيل الدخول', 'رقم البطاقة الوطنية', 'إرسال الرمز'])
-    assert.ok(first.includes(text), text);
-  // In the browser the heading the server rendered is the one on screen once hydrated.
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    document.addEventListener('readystatechange', () => {
-      if (document.readyState === 'interactive')
-        Object.assign(window, {
-          serverHeading: document.querySelector('iq-login')?.shadowRoot?.querySelector('#heading'),
-        });
+const SIGN_IN_TEXTS = {
+  ar: { dir: 'rtl', texts: ['تسجيل الدخول', 'رقم البطاقة الوطنية', 'إرسال الرمز'] },
+  ckb: { dir: 'rtl', texts: ['چوونەژوورەوە', 'ژمارەی کارتی نیشتمانی', 'ناردنی کۆد'] },
+  en: { dir: 'ltr', texts: ['Sign in', 'National card number', 'Send code'] },
+} as const;
+
+for (const [lang, { dir, texts }] of Object.entries(SIGN_IN_TEXTS)) {
+  test(`the sign-in page comes rendered by the server in ${lang}, and <iq-login> hydrates its nodes`, async () => {
+    const path = lang === 'ar' ? '/' : `/?lang=${lang}`;
+    // The first HTML: the sign-in form in the page's language, as declarative shadow DOM, before
+    // any script.
+    const first = await (await fetch(`${demo.url}${path}`)).text();
+    assert.match(first, new RegExp(`<html lang="${lang}" dir="${dir}">`));
+    assert.match(first, /<iq-login[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    for (const text of texts) assert.ok(first.includes(text), text);
+    // In the browser the heading the server rendered is the one on screen once hydrated, in the
+    // same language.
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive')
+          Object.assign(window, {
+            serverHeading: document
+              .querySelector('iq-login')
+              ?.shadowRoot?.querySelector('#heading'),
+          });
+      });
     });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(`${demo.url}${path}`);
+    await page.waitForFunction(() => document.querySelector('iq-login')?.hasUpdated);
+    assert.ok(
+      await page.evaluate(() => {
+        const kept = (window as unknown as { serverHeading?: Element }).serverHeading;
+        return (
+          !!kept &&
+          kept === document.querySelector('iq-login')?.shadowRoot?.querySelector('#heading')
+        );
+      }),
+      'the server-rendered sign-in form was rendered again',
+    );
+    assert.equal((await page.locator('iq-login #heading').textContent())?.trim(), texts[0]);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  await page.goto(demo.url);
-  await page.waitForFunction(() => document.querySelector('iq-login')?.hasUpdated);
-  assert.ok(
-    await page.evaluate(() => {
-      const kept = (window as unknown as { serverHeading?: Element }).serverHeading;
-      return (
-        !!kept && kept === document.querySelector('iq-login')?.shadowRoot?.querySelector('#heading')
-      );
-    }),
-    'the server-rendered sign-in form was rendered again',
-  );
-  assert.deepEqual(problems, []);
-  await context.close();
-});
+}
 
 test('the portal opens in Arabic, right to left, under a strict CSP, with <iq-login>', async () => {
   const { page, problems } = await open();
