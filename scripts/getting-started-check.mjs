@@ -122,6 +122,17 @@ async function signInAndSeeCard(tab, where) {
     throw new Error(`${where}: the card does not show its holder in Arabic`);
 }
 
+/** The compiler settings Vite's `vanilla-ts` and `react-ts` templates share. */
+const TEMPLATE_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'bundler',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  strict: true,
+  noEmit: true,
+  isolatedModules: true,
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'iq-getting-started-'));
 const run = (cmd, args) =>
   execFileSync(cmd, args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -183,16 +194,7 @@ try {
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'bundler',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        isolatedModules: true,
-      },
+      compilerOptions: { ...TEMPLATE_COMPILER_OPTIONS, skipLibCheck: false },
       include: ['src'],
     }),
   );
@@ -210,14 +212,8 @@ try {
     join(reactDir, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'bundler',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        ...TEMPLATE_COMPILER_OPTIONS,
         jsx: 'react-jsx',
-        strict: true,
-        noEmit: true,
-        isolatedModules: true,
         noUnusedLocals: true,
         noUnusedParameters: true,
       },

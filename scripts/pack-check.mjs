@@ -20,6 +20,13 @@ const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'iq-pack-'));
 const run = (cmd, args, cwd = dir) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** Strict TypeScript on `file` of the integrator's project, against the installed packages. */
+const typecheck = (file) =>
+  run(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    ...['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext'],
+    ...['--target', 'es2022', '--lib', 'es2022,dom,dom.iterable', '--skipLibCheck', file],
+  ]);
 
 /**
  * Source maps in a tarball point only at what it holds: every `sourceMappingURL` comment names a
@@ -198,21 +205,7 @@ const hashes: string[] = await styleHashes(body);
 export { hashes };
 `,
   );
-  run(process.execPath, [
-    join(root, 'node_modules/typescript/bin/tsc'),
-    '--noEmit',
-    '--strict',
-    '--module',
-    'nodenext',
-    '--moduleResolution',
-    'nodenext',
-    '--target',
-    'es2022',
-    '--lib',
-    'es2022,dom,dom.iterable',
-    '--skipLibCheck',
-    'ssr-types.ts',
-  ]);
+  typecheck('ssr-types.ts');
   console.log('its ssr and hydrate entry points type-check (strict) from the installed package');
   const help = run(join(dir, 'node_modules/.bin/iq-sandbox'), ['--help']);
   if (!help.includes('--fault')) throw new Error('iq-sandbox --help did not print its usage');
@@ -251,21 +244,7 @@ const classroom: IqClassroom = document.createElement('iq-classroom');
 classroom.dataSaver = true;
 `,
   );
-  run(process.execPath, [
-    join(root, 'node_modules/typescript/bin/tsc'),
-    '--noEmit',
-    '--strict',
-    '--module',
-    'nodenext',
-    '--moduleResolution',
-    'nodenext',
-    '--target',
-    'es2022',
-    '--lib',
-    'es2022,dom,dom.iterable',
-    '--skipLibCheck',
-    'single-file.ts',
-  ]);
+  typecheck('single-file.ts');
   console.log('the single-file bundle type-checks (strict) from the installed package');
 
   // The installed modules ask for their messages by short id (scripts/build-plugins.mjs): every id

@@ -123,8 +123,6 @@ interface Call {
  * everything else the pipeline does (in Node, `new Request` and `clone()` each take tens of µs).
  */
 export interface AttemptRequest extends Request, Watched {
-  /** Ends this attempt. */
-  readonly controller: AbortController;
   /** The caller's signal, if it gave one: its abort is forwarded while the attempt waits. */
   readonly caller: AbortSignal | undefined;
   /** The caller's abort, forwarded (the request itself is the listener: no closure per call). */
@@ -133,6 +131,7 @@ export interface AttemptRequest extends Request, Watched {
 
 /** An attempt in flight, in the list of those a timeout may end. */
 interface Watched {
+  /** Ends this attempt. */
   readonly controller: AbortController;
   /** When it times out (performance.now() ms); undefined while not in the list. */
   deadline: number | undefined;
@@ -211,8 +210,10 @@ const TOKEN_PATH = /\/identity\/v1\/(sign-in\/[^/]+\/verify|session\/refresh)$/;
 // Ids are cut from a string of random hex made 32 ids at a time: one getRandomValues call (several
 // µs in Node) and one pass over a byte → hex table for all of them, then a slice per id.
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** Hex digits per id (128 bits). */
 const ID_HEX = 32;
-const bytes = new Uint8Array(ID_HEX * 16);
+const IDS_PER_DRAW = 32;
+const bytes = new Uint8Array((IDS_PER_DRAW * ID_HEX) / 2);
 let hexPool = '';
 let cut = 0;
 /** 128 random bits in hex. getRandomValues (unlike randomUUID) also works outside secure contexts. */
