@@ -40,7 +40,11 @@ export type WithOptionalIdempotencyKey<Paths> = {
 export interface EServicesClientOptions {
   /** Where the services are mounted, e.g. `https://eservices.example.gov.iq/api`; each service is at `/<service>/v1` below it. */
   baseUrl: string;
-  /** The fetch to use (default `globalThis.fetch`): inject one in tests or to add transport concerns. */
+  /**
+   * The fetch to use (default `globalThis.fetch`): inject one in tests or to add transport
+   * concerns. It is given one request per attempt, whose signal ends the attempt (its timeout,
+   * the caller's abort): pass the request on as it is, or its signal with it.
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** The language of server texts (`Accept-Language`), or a function read on every call. */
   locale?: Locale | (() => Locale);
@@ -72,10 +76,23 @@ export interface EServicesClient {
   education: Client<WithOptionalIdempotencyKey<EducationPaths>>;
   /** The sign-in state the client holds. */
   session: SessionControls;
-  /** Adds openapi-fetch middleware to every service client. */
+  /**
+   * Adds openapi-fetch middleware to every service client. Middleware is given each call as a
+   * `Request`, which it may read, change, copy or replace (without middleware, a call is made into
+   * a request only by the fetch that sends it).
+   */
   use(...middleware: Middleware[]): void;
   /** Removes middleware added with {@link EServicesClient.use}. */
   eject(...middleware: Middleware[]): void;
+}
+
+/** The methods of an openapi-fetch client that make a call. */
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'request'];
+
+/** What of a call's options decides how it is made. */
+interface CallInit {
+  middleware?: unknown[];
+  Request?: unknown;
 }
 
 /**
@@ -89,13 +106,43 @@ export function createEServicesClient(options: EServicesClientOptions): EService
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   // Test seams (random, sleep, clock) travel in the same object without being part of the public type.
   const pipeline = createPipeline({ ...(options as PipelineOptions), baseUrl });
-  const make = <Paths extends object>(service: string): Client<Paths> =>
-    createClient<Paths>({
+  const make = <Paths extends object>(service: string): Client<Paths> => {
+    // The middleware registered on this client, as openapi-fetch keeps it (`use` may add one
+    // twice, `eject` removes one of them): while there is any, calls are made as requests.
+    const registered: Middleware[] = [];
+    const client = createClient<Paths>({
       baseUrl: `${baseUrl}/${service}/v1`,
       fetch: pipeline.fetch,
-      // Requests the pipeline can send as they are (pipeline.ts, `AttemptRequest`).
-      Request: pipeline.Request,
+      Request: pipeline.requestClass(() => registered.length > 0),
     });
+    const { use, eject } = client;
+    client.use = (...middleware) => {
+      use(...middleware);
+      registered.push(...middleware.filter(Boolean));
+    };
+    client.eject = (...middleware) => {
+      eject(...middleware);
+      for (const m of middleware) {
+        const i = registered.indexOf(m);
+        if (i !== -1) registered.splice(i, 1);
+      }
+    };
+    // A call with middleware of its own (openapi-fetch's `middleware` option) is made as a request.
+    const asRequest = pipeline.requestClass(() => true);
+    const methods = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of METHODS) {
+      const call = methods[name] as (...args: unknown[]) => unknown;
+      // The call's options come last (`GET(url, init)`, `request(method, url, init)`).
+      methods[name] = (...args) => {
+        const init = args[args.length - 1] as CallInit | undefined;
+        if (init?.middleware?.length && !init.Request) {
+          args[args.length - 1] = { ...init, Request: asRequest };
+        }
+        return call(...args);
+      };
+    }
+    return client;
+  };
   const services = {
     identity: make<WithOptionalIdempotencyKey<IdentityPaths>>('identity'),
     rationCard: make<WithOptionalIdempotencyKey<RationCardPaths>>('ration-card'),

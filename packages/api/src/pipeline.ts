@@ -104,12 +104,26 @@ interface Tokens {
 
 interface Call {
   requestId: string;
+  method: string;
   canRetry: boolean;
   isRefresh: boolean;
-  /** The caller's request, until its first attempt sends it (when it is an {@link AttemptRequest}). */
-  fresh: AttemptRequest | undefined;
-  /** What later attempts are made from: the caller's request, or a copy taken before its body was sent. */
-  replay: Request;
+  /**
+   * What each attempt is made from: the URL of a {@link CallDraft}, with {@link Call.init}; or a
+   * request (made by a middleware, or the refresh), sent as it is by the first attempt.
+   */
+  input: string | Request;
+  /** A draft's init (its headers are {@link Call.headers}); unused for a request. */
+  init: RequestInit;
+  /** The headers the attempts send (a draft's, or the first request's). */
+  headers: Headers;
+  /** The request, until its first attempt sends it. */
+  fresh: Request | undefined;
+  /**
+   * A copy of the request taken before the first attempt sends its body, while another attempt
+   * may need it (a retry, or the attempt after a bearer token's renewal). A request without a
+   * body is sent again as it is.
+   */
+  replay: Request | undefined;
   /** The caller's signal, if any. */
   caller: AbortSignal | undefined;
   /** The access token sent by the last attempt. */
@@ -117,16 +131,33 @@ interface Call {
 }
 
 /**
- * A request whose signal the pipeline controls, so that it can end the attempt (its timeout, the
- * caller's abort) without making another request: openapi-fetch builds each call's request with
- * it (client.ts), and the first attempt sends that very request. Making a request costs more than
- * everything else the pipeline does (in Node, `new Request` and `clone()` each take tens of µs).
+ * A call as openapi-fetch describes it (the `Request` option the service clients are made with,
+ * client.ts), taken as it is: its URL and init. No request is made until an attempt sends it, and
+ * then only one: the platform's fetch is called with the URL and init (it makes its request from
+ * them, as from a request), a host's fetch is given a request made from them. openapi-fetch alone
+ * makes a request per call and the platform's fetch a second from it; making a request costs more
+ * than everything else the pipeline does (in Node each `new Request` takes several µs).
+ *
+ * Middleware must be given a true request (it may copy or clone it), so a service client with
+ * middleware, or a call with its own, makes one (client.ts).
  */
-export interface AttemptRequest extends Request, Watched {
-  /** The caller's signal, if it gave one: its abort is forwarded while the attempt waits. */
-  readonly caller: AbortSignal | undefined;
-  /** The caller's abort, forwarded (the request itself is the listener: no closure per call). */
-  handleEvent(): void;
+export class CallDraft {
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: BodyInit | null;
+  /** The caller's signal, if it gave one. */
+  readonly signal: AbortSignal | null;
+
+  constructor(
+    readonly url: string,
+    readonly init: RequestInit,
+  ) {
+    this.method = init.method ?? 'GET';
+    // openapi-fetch gives a Headers of the call's own.
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = init.body ?? null;
+    this.signal = init.signal ?? null;
+  }
 }
 
 /** An attempt in flight, in the list of those a timeout may end. */
@@ -137,6 +168,21 @@ interface Watched {
   deadline: number | undefined;
   prev: Watched | undefined;
   next: Watched | undefined;
+}
+
+/** One attempt of a call: its controller, its place among those in flight, the caller's abort. */
+class Attempt implements Watched {
+  readonly controller = new AbortController();
+  deadline: number | undefined;
+  prev: Watched | undefined;
+  next: Watched | undefined;
+
+  constructor(readonly caller: AbortSignal | undefined) {}
+
+  /** The caller's abort, forwarded (the attempt itself is the listener: no closure per attempt). */
+  handleEvent(): void {
+    this.controller.abort(this.caller?.reason);
+  }
 }
 
 // Every attempt in flight, with its deadline (performance.now() ms), under one timer for them all:
@@ -271,16 +317,14 @@ const inProgress = async (response: Response): Promise<boolean> =>
 export function createPipeline(o: PipelineOptions): {
   fetch: (request: Request) => Promise<Response>;
   session: SessionControls;
-  /** The request class to build calls with (openapi-fetch's `Request` option). */
-  Request: typeof Request;
+  /**
+   * The `Request` option of a service's openapi-fetch client: it describes each call as a
+   * {@link CallDraft}, or makes a request while `middleware()` is true (a middleware is given
+   * the request and may copy or clone it). Requests are made with the client's credentials.
+   */
+  requestClass: (middleware: () => boolean) => typeof Request;
 } {
-  // The platform's fetch takes the attempt's signal beside the request (`fetch(request, init)`):
-  // a request built without a signal costs Node's undici several µs less, and undici follows the
-  // signal it is given either way. A host's fetch may not pass a second argument on, so its
-  // requests carry the signal themselves.
-  const ownSignal = !!o.fetch;
-  const fetchFn: (request: Request, init: RequestInit) => Promise<Response> =
-    o.fetch ?? ((request, init) => fetch(request, init));
+  const host = o.fetch;
   const auth = o.auth ?? { mode: 'cookie' };
   const bearer = auth.mode === 'bearer';
   const retry = o.retry === false ? { maxRetries: 0 } : (o.retry ?? {});
@@ -302,87 +346,89 @@ export function createPipeline(o: PipelineOptions): {
 
   const credentials: RequestCredentials | undefined = bearer ? undefined : 'include';
 
-  /** See {@link AttemptRequest}. One class per pipeline: it knows the pipeline's credentials. */
-  class PipelineRequest extends Request implements AttemptRequest {
-    readonly controller: AbortController;
-    readonly caller: AbortSignal | undefined;
-    deadline: number | undefined;
-    prev: Watched | undefined;
-    next: Watched | undefined;
+  /** What an attempt of a draft is sent with: its init, every member named (see below). */
+  const attemptInit = (init: RequestInit, headers: Headers, signal: AbortSignal): RequestInit =>
+    // None spread: undici reads an object made by spreading openapi-fetch's init several µs slower
+    // (measured in Node 20: 8.2 µs against 3.9 µs a request).
+    ({
+      method: init.method,
+      headers,
+      body: init.body,
+      redirect: init.redirect,
+      signal,
+      credentials: credentials ?? init.credentials,
+      cache: init.cache,
+      mode: init.mode,
+      keepalive: init.keepalive,
+      priority: init.priority,
+      referrer: init.referrer,
+      referrerPolicy: init.referrerPolicy,
+      integrity: init.integrity,
+    }) as RequestInit;
 
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      const controller = new AbortController();
-      // Every member named, none spread: undici reads an object made by spreading openapi-fetch's
-      // init several µs slower (measured in Node 20: 8.2 µs against 3.9 µs a request).
-      super(input, {
-        method: init?.method,
-        headers: init?.headers,
-        body: init?.body,
-        redirect: init?.redirect,
-        signal: ownSignal ? controller.signal : null,
-        credentials: credentials ?? init?.credentials,
-        cache: init?.cache,
-        mode: init?.mode,
-        keepalive: init?.keepalive,
-        priority: init?.priority,
-        referrer: init?.referrer,
-        referrerPolicy: init?.referrerPolicy,
-        integrity: init?.integrity,
-        // A streamed body (Node's fetch needs `duplex: 'half'` for one).
-        duplex: (init as { duplex?: 'half' } | undefined)?.duplex,
-      } as RequestInit);
-      this.controller = controller;
-      this.caller = init?.signal ?? undefined;
+  /**
+   * Sends one attempt, with its signal: at most one request is made, none for a draft on the
+   * platform's fetch. A host's fetch is given a request that carries the signal (a host may not
+   * pass a second argument on, and a timeout must end its request on the network too).
+   */
+  function dispatch(call: Call, attempt: Attempt, request: Request | undefined): Promise<Response> {
+    const signal = attempt.controller.signal;
+    if (!request) {
+      const init = attemptInit(call.init, call.headers, signal);
+      return host ? host(new Request(call.input, init)) : fetch(call.input, init);
     }
-
-    handleEvent(): void {
-      this.controller.abort(this.caller?.reason);
-    }
+    // A request's own signal cannot be aborted from here: the attempt's replaces it.
+    const init = { signal, credentials };
+    return host ? host(new Request(request, init)) : fetch(request, init);
   }
 
   async function attempts(call: Call): Promise<Response> {
-    for (let attempt = 0; ; attempt++) {
-      // The first attempt sends the caller's request itself; the others (and a request made
-      // elsewhere: the refresh, a middleware's) are made from the replay copy, with its caller.
-      const request =
-        call.fresh ??
-        new PipelineRequest(call.replay.body ? call.replay.clone() : call.replay, {
-          signal: call.caller,
-        });
-      call.fresh = undefined;
-      const caller = request.caller;
+    for (let n = 0; ; n++) {
+      const caller = call.caller;
       caller?.throwIfAborted();
-      const headers = request.headers;
-      // Tokens as they are now: a replay may carry what an earlier attempt sent.
+      // A request is sent as it is by its first attempt; the others send a copy of its body.
+      const request =
+        typeof call.input === 'string'
+          ? undefined
+          : (call.fresh ?? call.replay?.clone() ?? call.input);
+      call.fresh = undefined;
+      const headers = request ? request.headers : call.headers;
+      // Tokens as they are now: an attempt's headers may carry what an earlier attempt sent.
       const token = call.isRefresh ? undefined : tokens?.accessToken;
       if (token) headers.set('Authorization', `Bearer ${token}`);
       else if (call.token) headers.delete('Authorization');
       call.token = token;
-      if (csrf && !SAFE.test(request.method)) headers.set('X-CSRF-Token', csrf);
+      if (csrf && !SAFE.test(call.method)) headers.set('X-CSRF-Token', csrf);
       // What the host's hooks are told (only made for a host that listens).
       const info: AttemptInfo | undefined =
         o.onRequest || o.onResponse
-          ? { method: request.method, url: request.url, requestId: call.requestId, attempt }
+          ? {
+              method: call.method,
+              url: request ? request.url : (call.input as string),
+              requestId: call.requestId,
+              attempt: n,
+            }
           : undefined;
       if (info) o.onRequest?.(info);
       const started = info ? now() : 0;
+      const attempt = new Attempt(caller);
       // The caller's abort ends the attempt. The listener goes when the attempt has its answer
       // (or failed), the last attempt's included, so that a signal shared by many calls keeps
       // none: a caller's abort stops the wait for the response, not the read of its body.
       // (AbortSignal.any would also follow the body, but costs ~90 µs a call in Node.)
-      caller?.addEventListener('abort', request);
-      watch(request, timeoutMs);
+      caller?.addEventListener('abort', attempt);
+      watch(attempt, timeoutMs);
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await fetchFn(request, { signal: request.controller.signal });
+        response = await dispatch(call, attempt, request);
       } catch (error) {
         // The caller's own abort ends the call as fetch would: it is not a failure to retry.
         if (caller?.aborted) throw caller.reason;
         failure = error;
       } finally {
-        unwatch(request);
-        caller?.removeEventListener('abort', request);
+        unwatch(attempt);
+        caller?.removeEventListener('abort', attempt);
       }
       if (response && !bearer) {
         const csrfToken = response.headers.get('X-CSRF-Token');
@@ -393,7 +439,7 @@ export function createPipeline(o: PipelineOptions): {
       let wait: number | undefined;
       if (
         !call.canRetry ||
-        attempt >= maxRetries ||
+        n >= maxRetries ||
         (response &&
           !RETRYABLE_STATUSES.includes(response.status) &&
           !(response.status === 409 && (await inProgress(response)))) ||
@@ -404,7 +450,7 @@ export function createPipeline(o: PipelineOptions): {
         throw new EServicesError({
           status: 0,
           // Not the caller's abort (thrown above): the attempt's own, its timeout.
-          code: request.controller.signal.aborted ? 'network.timeout' : 'network.error',
+          code: attempt.controller.signal.aborted ? 'network.timeout' : 'network.error',
           requestId: call.requestId,
           retryable: true,
           cause: failure,
@@ -412,12 +458,19 @@ export function createPipeline(o: PipelineOptions): {
       }
       await response?.body?.cancel().catch(() => undefined);
       // Full jitter: anywhere between 0 and the exponential cap, so clients do not retry in step.
-      const delay = wait ?? random() * Math.min(maxDelay, baseDelay * 2 ** attempt);
+      const delay = wait ?? random() * Math.min(maxDelay, baseDelay * 2 ** n);
       await sleep(delay, caller ?? NEVER);
     }
   }
 
-  async function send(input: Request): Promise<Response> {
+  async function send(given: Request | CallDraft): Promise<Response> {
+    // A body that is read once (a stream) is sent through a request, which keeps a copy of it.
+    const input =
+      given instanceof CallDraft && given.body instanceof ReadableStream
+        ? new Request(given.url, { ...given.init, headers: given.headers })
+        : given;
+    const draft = input instanceof CallDraft ? input : undefined;
+    const request = draft ? undefined : (input as Request);
     const headers = input.headers;
     const method = input.method;
     // Only calls that change something need their path (idempotency keys, the session's own calls).
@@ -439,13 +492,15 @@ export function createPipeline(o: PipelineOptions): {
     const canRetry = IDEMPOTENT.test(method) || headers.has('Idempotency-Key');
     const call: Call = {
       requestId,
+      method,
       canRetry,
       isRefresh: pathname.endsWith(REFRESH_PATH),
-      fresh: input instanceof PipelineRequest ? input : undefined,
-      caller: input instanceof PipelineRequest ? input.caller : input.signal,
-      // A body is read once: keep a copy while another attempt may need it (a retry, or the
-      // attempt after a bearer token's renewal).
-      replay: input.body && (canRetry || bearer) ? input.clone() : input,
+      input: request ?? input.url,
+      init: draft ? draft.init : {},
+      headers,
+      fresh: request,
+      replay: request?.body && (canRetry || bearer) ? request.clone() : undefined,
+      caller: input.signal ?? undefined,
     };
     try {
       let response = await attempts(call);
@@ -512,7 +567,20 @@ export function createPipeline(o: PipelineOptions): {
 
   return {
     fetch: send,
-    Request: PipelineRequest,
+    requestClass: (middleware) => {
+      // openapi-fetch calls it with `new`: a function called so may give another object than `this`.
+      function CallRequest(url: string, init: RequestInit): Request | CallDraft {
+        return middleware()
+          ? new Request(url, { ...init, credentials: credentials ?? init.credentials })
+          : new CallDraft(url, init);
+      }
+      // openapi-fetch takes what a middleware returns if it is an instance of this option: any
+      // request is (one the middleware made itself included).
+      Object.defineProperty(CallRequest, Symbol.hasInstance, {
+        value: (value: unknown) => value instanceof Request,
+      });
+      return CallRequest as unknown as typeof Request;
+    },
     session: {
       mode: auth.mode,
       isSignedIn: () => !!(bearer ? tokens : csrf),
