@@ -18,6 +18,11 @@ export interface ClientBenchOptions {
   runtime: string;
   /** Takes each line of the report. */
   print: (line: string) => void;
+  /**
+   * Also measures real calls, with the platform's own fetch, to this base URL: a server on the
+   * same machine that answers `GET <base>/ration-card/v1/card` with the benchmark's card.
+   */
+  network?: { baseUrl: string; calls: number };
 }
 
 type Call = () => Promise<{ data?: unknown; error?: unknown }>;
@@ -34,7 +39,9 @@ export async function clientBench({
   rounds,
   runtime,
   print,
+  network,
 }: ClientBenchOptions): Promise<void> {
+  const platformFetch = globalThis.fetch;
   const BASE_URL = 'https://eservices.example.gov.iq/api';
   const body = JSON.stringify(BENCH_DATA.card);
   /** The one stub both clients call: a fresh JSON response per call, as a server gives. */
@@ -61,10 +68,10 @@ export async function clientBench({
     }),
   };
 
-  /** Milliseconds for `calls` sequential calls (each checked: a failed call ends the bench). */
-  async function time(call: Call): Promise<number> {
+  /** Milliseconds for `n` sequential calls (each checked: a failed call ends the bench). */
+  async function time(call: Call, n: number): Promise<number> {
     const start = performance.now();
-    for (let i = 0; i < calls; i++) {
+    for (let i = 0; i < n; i++) {
       const { data } = await call();
       if (data === undefined) throw new Error('a call failed');
     }
@@ -72,24 +79,29 @@ export async function clientBench({
   }
 
   /** Median µs per call of each, interleaved (which goes first alternates), after a warm-up. */
-  async function compare(a: Call, b: Call): Promise<[number, number]> {
+  async function compare(a: Call, b: Call, n = calls): Promise<[number, number]> {
     for (let i = 0; i < 3; i++) {
-      await time(a);
-      await time(b);
+      await time(a, n);
+      await time(b, n);
     }
     const ta: number[] = [];
     const tb: number[] = [];
     for (let i = 0; i < rounds; i++) {
       if (i % 2) {
-        tb.push(await time(b));
-        ta.push(await time(a));
+        tb.push(await time(b, n));
+        ta.push(await time(a, n));
       } else {
-        ta.push(await time(a));
-        tb.push(await time(b));
+        ta.push(await time(a, n));
+        tb.push(await time(b, n));
       }
     }
-    return [(median(ta) / calls) * 1000, (median(tb) / calls) * 1000];
+    return [(median(ta) / n) * 1000, (median(tb) / n) * 1000];
   }
+
+  const row = (name: string, [usOurs, usBare]: [number, number]): void =>
+    print(
+      `| ${name} | ${usOurs.toFixed(1)} | ${usBare.toFixed(1)} | ${(usBare / usOurs).toFixed(2)}× |`,
+    );
 
   const cases: [string, Call, Call][] = [platform, hosts].flatMap(({ ours, bare }) => {
     const where = ours === platform.ours ? "the platform's fetch" : "a host's fetch";
@@ -111,10 +123,26 @@ export async function clientBench({
   print('');
   print('| call | createEServicesClient (µs) | bare openapi-fetch (µs) | calls/s vs bare |');
   print('|---|---:|---:|---:|');
-  for (const [name, a, b] of cases) {
-    const [usOurs, usBare] = await compare(a, b);
-    print(
-      `| ${name} | ${usOurs.toFixed(1)} | ${usBare.toFixed(1)} | ${(usBare / usOurs).toFixed(2)}× |`,
-    );
-  }
+  for (const [name, a, b] of cases) row(name, await compare(a, b));
+
+  if (!network) return;
+  // Real calls: the platform's own fetch, to a server on this machine. What the stub leaves out is
+  // in: the request the platform's fetch makes (from openapi-fetch's request, or from the URL and
+  // init the client gives it), the signal it follows, the connection and the server's answer.
+  globalThis.fetch = platformFetch;
+  const real = {
+    ours: createEServicesClient({ baseUrl: network.baseUrl, locale: 'ar' }),
+    bare: createClient<RationCardTypes.paths>({
+      baseUrl: `${network.baseUrl}/ration-card/v1`,
+      credentials: 'include',
+    }),
+  };
+  row(
+    `GET /card over HTTP to this machine, the platform's fetch (${network.calls} calls a round)`,
+    await compare(
+      () => real.ours.rationCard.GET('/card'),
+      () => real.bare.GET('/card'),
+      network.calls,
+    ),
+  );
 }

@@ -1,7 +1,11 @@
-// The client's overhead in Node (run by scripts/bench.mjs; the comparison is bench/client-core.ts):
+// The client's overhead in Node (run by scripts/bench.mjs; the comparison is bench/client-core.ts),
+// on a stubbed fetch and over HTTP to a server of its own on 127.0.0.1:
 //
-//   node --conditions=iq-source --import tsx bench/client.ts [--calls=1000 --rounds=15]
+//   node --conditions=iq-source --import tsx bench/client.ts [--calls=1000 --rounds=15 --network-calls=300]
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { clientBench } from './client-core.js';
+import { BENCH_DATA } from './data.js';
 
 const option = (name: string, fallback: number): number => {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -10,10 +14,27 @@ const option = (name: string, fallback: number): number => {
   return value;
 };
 
-await clientBench({
-  calls: option('calls', 1000),
-  rounds: option('rounds', 15),
-  runtime: `Node ${process.versions.node}`,
-  /** One line of the report (this is a command-line tool). */
-  print: (line) => void process.stdout.write(`${line}\n`),
+// The services' answer to GET /card, as the stub gives it; anything else is not found.
+const card = JSON.stringify(BENCH_DATA.card);
+const server = createServer((request, response) => {
+  if (request.method === 'GET' && request.url === '/api/ration-card/v1/card') {
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end(card);
+  } else response.writeHead(404).end();
 });
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+try {
+  await clientBench({
+    calls: option('calls', 1000),
+    rounds: option('rounds', 15),
+    runtime: `Node ${process.versions.node}`,
+    /** One line of the report (this is a command-line tool). */
+    print: (line) => void process.stdout.write(`${line}\n`),
+    network: {
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`,
+      calls: option('network-calls', 300),
+    },
+  });
+} finally {
+  server.close();
+}

@@ -8,7 +8,8 @@
 //    budget and does not fail.
 // 2. The client's overhead: `createEServicesClient` GET against bare openapi-fetch GET, on one
 //    stubbed fetch (bench/client-core.ts), in Node (bench/client.ts) and in Chromium
-//    (bench/client-page.ts), where the elements run. Informative too.
+//    (bench/client-page.ts), where the elements run; then both over HTTP to a server on this
+//    machine, with the platform's own fetch. Informative too.
 //
 //   npm run bench [-- --rounds=30 --warmup=5]
 import { build } from 'esbuild';
@@ -70,6 +71,21 @@ const CLIENT_PAGE = `<!doctype html>
 </html>
 `;
 
+// The services' answer to GET /card for the client's calls over HTTP: the benchmark's card
+// (bench/data.ts, which holds data only), as the stub answers it.
+const data = await build({
+  entryPoints: ['bench/data.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  tsconfig: 'tsconfig.base.json',
+  write: false,
+});
+const { BENCH_DATA } = await import(
+  `data:text/javascript,${encodeURIComponent(data.outputFiles[0].text)}`
+);
+const CARD = JSON.stringify(BENCH_DATA.card);
+
 const ISOLATION = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -84,7 +100,9 @@ const server = createServer((request, response) => {
           ? ['text/html; charset=utf-8', PAGE]
           : request.url === '/client'
             ? ['text/html; charset=utf-8', CLIENT_PAGE]
-            : [null, null];
+            : request.url === '/api/ration-card/v1/card'
+              ? ['application/json', CARD]
+              : [null, null];
   if (!type) {
     response.writeHead(404).end();
     return;
@@ -123,8 +141,9 @@ try {
   await clientPage.goto(`http://127.0.0.1:${port}/client`);
   await clientPage.waitForFunction(() => typeof window.clientBench === 'function');
   clientLines = await clientPage.evaluate(
-    (runtime) => window.clientBench({ calls: 1000, rounds: 15, runtime }),
-    `Chromium ${result.version}`,
+    ([runtime, baseUrl]) =>
+      window.clientBench({ calls: 1000, rounds: 15, runtime, network: { baseUrl, calls: 300 } }),
+    [`Chromium ${result.version}`, `http://127.0.0.1:${port}/api`],
   );
   if (errors.length) throw errors[0];
 } finally {
