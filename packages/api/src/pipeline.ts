@@ -191,8 +191,8 @@ class Attempt implements Watched {
 
 // Every attempt in flight, with its deadline (performance.now() ms), under one timer for them all:
 // a timer of its own per attempt costs about 3 µs in Chromium, as much as the rest of the
-// pipeline's work on a call. The attempts are a list linked through themselves (no hashing, no
-// allocation per attempt). The timer is armed for the earliest deadline, re-armed only for an
+// pipeline's work on a call. The attempts are a list linked through themselves (no hashing, nothing
+// allocated beside the attempt). The timer is armed for the earliest deadline, re-armed only for an
 // earlier one, and when it fires ends what is due and arms for the next. In Node it holds the
 // process open only while some attempt is in flight, as a timer per attempt did.
 let head: Watched | undefined;
