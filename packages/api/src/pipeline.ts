@@ -405,9 +405,15 @@ export function createPipeline(o: PipelineOptions): {
       // Tokens as they are now: the headers may carry what an earlier attempt sent.
       const token = call.isRefresh ? undefined : tokens?.accessToken;
       if (token) headers.authorization = `Bearer ${token}`;
-      else if (call.token) delete headers.authorization;
+      else if (call.token) {
+        delete headers.authorization;
+        request?.headers.delete('authorization');
+      }
       call.token = token;
       if (csrf && !SAFE.test(call.method)) headers['x-csrf-token'] = csrf;
+      // A middleware's request shows what it is sent with (the middleware's `onResponse` may read
+      // its request id).
+      if (request) for (const name in headers) request.headers.set(name, headers[name] as string);
       // What the host's hooks are told (only made for a host that listens).
       const info: AttemptInfo | undefined =
         o.onRequest || o.onResponse

@@ -203,6 +203,20 @@ describe('middleware is given requests', () => {
     assert.equal(made, 1);
   });
 
+  test("a middleware's onResponse sees the headers its request was sent with", async () => {
+    const { client, server } = testClient([json(200, card)], { locale: 'ar' });
+    const seen: (string | null)[] = [];
+    client.use({
+      onResponse: ({ request }) => {
+        seen.push(request.headers.get('X-Request-Id'), request.headers.get('Accept-Language'));
+      },
+    });
+    await client.rationCard.GET('/card');
+    const sent = server.received[0]?.headers;
+    assert.match(seen[0] ?? '', /^req_/);
+    assert.deepEqual(seen, [sent?.get('X-Request-Id'), 'ar']);
+  });
+
   test("a call's own middleware gets a request too", async () => {
     const { client, server } = testClient([json(200, card)]);
     let given: unknown;
