@@ -106,6 +106,8 @@ export function createEServicesClient(options: EServicesClientOptions): EService
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   // Test seams (random, sleep, clock) travel in the same object without being part of the public type.
   const pipeline = createPipeline({ ...(options as PipelineOptions), baseUrl });
+  // A call with middleware of its own (openapi-fetch's `middleware` option) is made as a request.
+  const asRequest = pipeline.requestClass(() => true);
   const make = <Paths extends object>(service: string): Client<Paths> => {
     // The middleware registered on this client, as openapi-fetch keeps it (`use` may add one
     // twice, `eject` removes one of them): while there is any, calls are made as requests.
@@ -117,8 +119,11 @@ export function createEServicesClient(options: EServicesClientOptions): EService
     });
     const { use, eject } = client;
     client.use = (...middleware) => {
-      use(...middleware);
-      registered.push(...middleware.filter(Boolean));
+      // One at a time: what openapi-fetch refuses (and all after it) is not counted either.
+      for (const m of middleware) {
+        use(m);
+        if (m) registered.push(m);
+      }
     };
     client.eject = (...middleware) => {
       eject(...middleware);
@@ -127,8 +132,6 @@ export function createEServicesClient(options: EServicesClientOptions): EService
         if (i !== -1) registered.splice(i, 1);
       }
     };
-    // A call with middleware of its own (openapi-fetch's `middleware` option) is made as a request.
-    const asRequest = pipeline.requestClass(() => true);
     const methods = client as unknown as Record<string, (...args: unknown[]) => unknown>;
     for (const name of METHODS) {
       const call = methods[name] as (...args: unknown[]) => unknown;

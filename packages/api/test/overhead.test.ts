@@ -217,6 +217,19 @@ describe('middleware is given requests', () => {
     assert.deepEqual(seen, [sent?.get('X-Request-Id'), 'ar']);
   });
 
+  test('a middleware registered before one openapi-fetch refuses still gets requests', async () => {
+    const { client } = testClient([json(200, card)]);
+    const given: unknown[] = [];
+    const middleware: Middleware = {
+      onRequest: ({ request }) => {
+        given.push(request);
+      },
+    };
+    assert.throws(() => client.rationCard.use(middleware, {} as Middleware), /Middleware must/);
+    await client.rationCard.GET('/card');
+    assert.ok(given[0] instanceof PlatformRequest);
+  });
+
   test("a call's own middleware gets a request too", async () => {
     const { client, server } = testClient([json(200, card)]);
     let given: unknown;
